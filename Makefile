@@ -1,0 +1,53 @@
+# Two commands matter: `make run` and `make test`. Both do the whole set-up on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CHROMIUM ?= /usr/lib/chromium/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install chromium migrate run test test-fast lint format worker relay web simulator
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
+
+$(STAMP): $(BIN)/python requirements/base.txt requirements/prod.txt requirements/dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	touch $(STAMP)
+
+# Debian's Chromium: Playwright cannot download its own browser on these machines.
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		echo "Instalando Chromium de Debian (apt)…"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@test -x "$(CHROMIUM)" || { echo "Chromium not found at $(CHROMIUM)"; exit 1; }
+
+install: $(STAMP) chromium
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
+
+run: migrate
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo ""
+	@echo "  Pagina-Madre: http://127.0.0.1:8000/"
+	@echo "  Crear un administrador: $(BIN)/python manage.py createsuperuser"
+	@echo "  Ctrl-C detiene todos los procesos."
+	@echo ""
+	$(BIN)/honcho start -f Procfile
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .

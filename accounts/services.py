@@ -1,0 +1,27 @@
+from django.db import IntegrityError, transaction
+
+from accounts.cedula import CedulaError, normalize
+from accounts.models import User
+from core.exceptions import ApplicationError
+
+DUPLICATE_CEDULA_MESSAGE = "Ya existe una cuenta con esta cédula."
+
+
+def user_register(*, cedula: str, nombres: str, apellidos: str, email: str, password: str) -> User:
+    """Create a person's account. The cédula is normalised here; duplicates raise ApplicationError."""
+    try:
+        cedula = normalize(cedula)
+    except CedulaError as exc:
+        raise ApplicationError(str(exc), code="cedula_invalid", field="cedula") from exc
+    try:
+        with transaction.atomic():
+            if User.objects.filter(cedula=cedula).exists():
+                raise ApplicationError(DUPLICATE_CEDULA_MESSAGE, code="cedula_taken", field="cedula")
+            user = User(cedula=cedula, nombres=nombres.strip(), apellidos=apellidos.strip())
+            user.email = User.objects.normalize_email(email)
+            user.set_password(password)
+            user.save()
+    except IntegrityError as exc:
+        # Two registrations of one cédula raced past the check: the unique index decides.
+        raise ApplicationError(DUPLICATE_CEDULA_MESSAGE, code="cedula_taken", field="cedula") from exc
+    return user
