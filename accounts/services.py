@@ -1,14 +1,21 @@
 from django.db import IntegrityError, transaction
 
 from accounts.cedula import CedulaError, normalize
+from accounts.events import UserRegistered
 from accounts.models import User
+from core import event_store
+from core.event_store import Metadata
 from core.exceptions import ApplicationError
 
 DUPLICATE_CEDULA_MESSAGE = "Ya existe una cuenta con esta cédula."
 
 
 def user_register(*, cedula: str, nombres: str, apellidos: str, email: str, password: str) -> User:
-    """Create a person's account. The cédula is normalised here; duplicates raise ApplicationError."""
+    """Create a person's account and record `UserRegistered` (with its outbox deliveries).
+
+    The user row, the event and the deliveries commit together or not at all. The cédula is
+    normalised here; duplicates raise ApplicationError.
+    """
     try:
         cedula = normalize(cedula)
     except CedulaError as exc:
@@ -21,6 +28,12 @@ def user_register(*, cedula: str, nombres: str, apellidos: str, email: str, pass
             user.email = User.objects.normalize_email(email)
             user.set_password(password)
             user.save()
+            event_store.append(
+                stream_id=user.pk,
+                events=[UserRegistered(user_id=user.pk)],
+                metadata=Metadata.new(actor=f"user:{user.pk}"),
+                expected_version=0,
+            )
     except IntegrityError as exc:
         # Two registrations of one cédula raced past the check: the unique index decides.
         raise ApplicationError(DUPLICATE_CEDULA_MESSAGE, code="cedula_taken", field="cedula") from exc

@@ -202,3 +202,17 @@ LOGGING = {
 # --- Browser ---------------------------------------------------------------------------------
 # Debian's Chromium binary, driven by Playwright (`make run`/`make test` install it with apt).
 CHROMIUM_EXECUTABLE = env.str("CHROMIUM_EXECUTABLE", default="/usr/lib/chromium/chromium")
+
+# --- Event store, outbox and relay -----------------------------------------------------------
+# Seconds a dispatched delivery may stay unprocessed before the relay dispatches it again
+# (longer than a task may run, so a slow handler is not run twice while alive).
+OUTBOX_LEASE_SECONDS = env.int("OUTBOX_LEASE_SECONDS", default=Q_CLUSTER["timeout"] + 30)
+# A delivery whose handler failed this many times becomes a dead letter (requeue from the admin).
+OUTBOX_MAX_FAILURES = env.int("OUTBOX_MAX_FAILURES", default=8)
+OUTBOX_BACKOFF_BASE_SECONDS = env.float("OUTBOX_BACKOFF_BASE_SECONDS", default=2.0)
+OUTBOX_BACKOFF_MAX_SECONDS = env.float("OUTBOX_BACKOFF_MAX_SECONDS", default=300.0)
+# Rows claimed per relay round, and seconds between sweeps when idle.
+RELAY_BATCH_SIZE = env.int("RELAY_BATCH_SIZE", default=100)
+RELAY_INTERVAL_SECONDS = env.float("RELAY_INTERVAL_SECONDS", default=1.0)
+# Dispatch right after the writing transaction commits (low latency); the sweep is the safety net.
+RELAY_WAKE_ON_COMMIT = env.bool("RELAY_WAKE_ON_COMMIT", default=True)

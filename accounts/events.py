@@ -1,0 +1,15 @@
+from dataclasses import dataclass
+
+from core.events import DomainEvent, register_event
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class UserRegistered(DomainEvent):
+    """A person created their account. The payload names them by id only (no cédula, no name)."""
+
+    TYPE = "accounts.UserRegistered"
+    VERSION = 1
+    STREAM_TYPE = "user"
+
+    user_id: int

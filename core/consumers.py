@@ -1,0 +1,83 @@
+"""Running one outbox delivery: the handler's effects happen once, however often it is delivered."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from core import handlers
+from core.event_store import to_envelope
+from core.models import OutboxMessage, OutboxStatus, ProcessedMessage
+from core.relay import retry_delay_seconds
+
+logger = logging.getLogger(__name__)
+
+
+def _mark_processed(message: OutboxMessage, envelope) -> None:
+    ProcessedMessage.objects.create(message=message, handler=message.handler, event_id=envelope.event_id)
+    OutboxMessage.objects.filter(pk=message.pk).update(status=OutboxStatus.DONE, done_at=timezone.now())
+
+
+def outbox_deliver(*, message_id: int, task_id: str = "") -> str:
+    """Run the handler of one outbox row. Returns "done", "duplicate", "failed" or "dead"."""
+    with transaction.atomic():
+        message = OutboxMessage.objects.select_for_update().select_related("event").get(pk=message_id)
+        if message.status == OutboxStatus.DONE or ProcessedMessage.objects.filter(message_id=message_id).exists():
+            return "duplicate"
+        spec = handlers.get_handler(message.handler)
+        envelope = to_envelope(message.event)
+        if spec.transactional:
+            try:
+                with transaction.atomic():
+                    spec.func(envelope)
+                    _mark_processed(message, envelope)
+                return "done"
+            except Exception as exc:
+                error = exc
+        else:
+            error = None
+    if not spec.transactional:
+        try:
+            spec.func(envelope)
+        except Exception as exc:
+            error = exc
+        else:
+            with transaction.atomic():
+                message = OutboxMessage.objects.select_for_update().get(pk=message_id)
+                if message.status == OutboxStatus.DONE:
+                    return "duplicate"
+                _mark_processed(message, envelope)
+            return "done"
+    return _record_failure(message_id=message_id, error=error)
+
+
+def _record_failure(*, message_id: int, error: BaseException) -> str:
+    # Only the exception's type and message are kept; handlers never put personal data in messages.
+    summary = f"{type(error).__name__}: {error}"[:500]
+    logger.warning("outbox delivery %s failed: %s", message_id, summary)
+    with transaction.atomic():
+        message = OutboxMessage.objects.select_for_update().get(pk=message_id)
+        if message.status == OutboxStatus.DONE:
+            return "duplicate"
+        failures = message.failure_count + 1
+        dead = failures >= settings.OUTBOX_MAX_FAILURES
+        OutboxMessage.objects.filter(pk=message_id).update(
+            failure_count=failures,
+            last_error=summary,
+            status=OutboxStatus.DEAD if dead else OutboxStatus.PENDING,
+            available_at=timezone.now() + timedelta(seconds=retry_delay_seconds(failures)),
+            lease_until=None,
+        )
+    return "dead" if dead else "failed"
+
+
+def outbox_requeue(*, message_ids: list[int]) -> int:
+    """Put dead or failed deliveries back in the queue, due now. Returns how many were requeued."""
+    with transaction.atomic():
+        return (
+            OutboxMessage.objects.filter(id__in=message_ids)
+            .exclude(status=OutboxStatus.DONE)
+            .update(status=OutboxStatus.PENDING, available_at=timezone.now(), lease_until=None, failure_count=0)
+        )

@@ -1,0 +1,57 @@
+"""Database-level guards. On PostgreSQL, append-only tables refuse UPDATE and DELETE in a trigger,
+so not even raw SQL can rewrite history. Replay (which rebuilds projection tables) opens the guard for
+its own transaction only with `allow_rewrite()`."""
+
+from contextlib import contextmanager
+
+from django.db import connection, migrations
+
+GUARD_SETTING = "pagina_madre.allow_rewrite"
+
+_FUNCTION_SQL = f"""
+CREATE OR REPLACE FUNCTION pagina_madre_append_only() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'DELETE' AND coalesce(current_setting('{GUARD_SETTING}', true), '') = 'on' THEN
+        RETURN OLD;
+    END IF;
+    RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+"""
+
+
+def _install(table: str):
+    def forwards(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        schema_editor.execute(_FUNCTION_SQL)
+        schema_editor.execute(
+            f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION pagina_madre_append_only()"
+        )
+
+    def backwards(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
+
+    return forwards, backwards
+
+
+def append_only_trigger(table: str) -> migrations.RunPython:
+    forwards, backwards = _install(table)
+    return migrations.RunPython(forwards, backwards)
+
+
+@contextmanager
+def allow_rewrite():
+    """Inside the current transaction, let replay delete rows of append-only projection tables."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config(%s, 'on', true)", [GUARD_SETTING])
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config(%s, '', true)", [GUARD_SETTING])
+    else:
+        yield

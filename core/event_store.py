@@ -1,0 +1,134 @@
+"""Append events to streams and read them back. No business rules live here."""
+
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+
+from core import handlers
+from core.events import DomainEvent, EventEnvelope, upcast
+from core.models import OutboxMessage, StoredEvent
+
+
+class ConcurrencyError(Exception):
+    """Another writer appended to the stream first (optimistic concurrency)."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Who did it and why: actor ("system", "user:<id>", "staff:<id>"), correlation and causation."""
+
+    actor: str
+    correlation_id: uuid.UUID
+    causation_id: uuid.UUID | None = None
+
+    @classmethod
+    def new(cls, actor: str) -> "Metadata":
+        return cls(actor=actor, correlation_id=uuid.uuid4())
+
+    @classmethod
+    def caused_by(cls, envelope: EventEnvelope, actor: str = "system") -> "Metadata":
+        return cls(actor=actor, correlation_id=envelope.correlation_id, causation_id=envelope.event_id)
+
+
+def stream_version(stream_type: str, stream_id: str) -> int:
+    current = StoredEvent.objects.filter(stream_type=stream_type, stream_id=stream_id).aggregate(v=Max("version"))
+    return current["v"] or 0
+
+
+def append(
+    *,
+    stream_id: str | int,
+    events: Sequence[DomainEvent],
+    metadata: Metadata,
+    expected_version: int | None = None,
+) -> list[StoredEvent]:
+    """Append `events` to one stream, with their outbox deliveries, in the caller's transaction.
+
+    `expected_version` is the stream version the caller decided on (None: whatever it is now). A
+    concurrent append to the same stream raises ConcurrencyError.
+    """
+    if not events:
+        return []
+    stream_type = events[0].STREAM_TYPE
+    if any(stream_type != e.STREAM_TYPE for e in events):
+        raise ValueError("all events appended together must belong to one stream type")
+    stream_id = str(stream_id)
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("append() must run inside the caller's transaction (transaction.atomic)")
+    version = stream_version(stream_type, stream_id)
+    if expected_version is not None and version != expected_version:
+        raise ConcurrencyError(f"{stream_type}:{stream_id} is at version {version}, expected {expected_version}")
+    rows = []
+    for offset, event in enumerate(events, start=1):
+        rows.append(
+            StoredEvent(
+                stream_type=stream_type,
+                stream_id=stream_id,
+                version=version + offset,
+                event_type=event.TYPE,
+                schema_version=event.VERSION,
+                payload=event.payload(),
+                actor=metadata.actor,
+                correlation_id=metadata.correlation_id,
+                causation_id=metadata.causation_id,
+            )
+        )
+    try:
+        with transaction.atomic():
+            for row in rows:
+                row.save()
+            OutboxMessage.objects.bulk_create(
+                OutboxMessage(event=row, handler=name, stream=row.stream, created_at=row.occurred_at)
+                for row in rows
+                for name in handlers.handler_names_for(row.event_type)
+            )
+    except IntegrityError as exc:
+        raise ConcurrencyError(f"{stream_type}:{stream_id} was appended to concurrently") from exc
+    if any(handlers.handler_names_for(r.event_type) for r in rows):
+        from core.relay import relay_wake_on_commit
+
+        relay_wake_on_commit()
+    return rows
+
+
+def to_envelope(row: StoredEvent) -> EventEnvelope:
+    return EventEnvelope(
+        position=row.position,
+        event_id=row.event_id,
+        stream_type=row.stream_type,
+        stream_id=row.stream_id,
+        version=row.version,
+        event=upcast(row.event_type, row.schema_version, row.payload),
+        occurred_at=row.occurred_at,
+        actor=row.actor,
+        correlation_id=row.correlation_id,
+        causation_id=row.causation_id,
+    )
+
+
+def load_stream(stream_type: str, stream_id: str | int) -> list[EventEnvelope]:
+    rows = StoredEvent.objects.filter(stream_type=stream_type, stream_id=str(stream_id)).order_by("version")
+    return [to_envelope(r) for r in rows]
+
+
+def read_all(
+    *, since: int = 0, stream_types: Iterable[str] | None = None, stream: str | None = None, batch_size: int = 1000
+) -> Iterator[EventEnvelope]:
+    """Every event after global position `since`, in order, read in batches."""
+    qs = StoredEvent.objects.order_by("position")
+    if stream_types is not None:
+        qs = qs.filter(stream_type__in=list(stream_types))
+    if stream is not None:
+        stream_type, _, stream_id = stream.partition(":")
+        qs = qs.filter(stream_type=stream_type, stream_id=stream_id)
+    position = since
+    while True:
+        batch = list(qs.filter(position__gt=position)[:batch_size])
+        if not batch:
+            return
+        for row in batch:
+            yield to_envelope(row)
+        position = batch[-1].position

@@ -1,0 +1,97 @@
+"""Domain events: immutable, past-tense, versioned.
+
+An event class is a frozen dataclass registered under a stable type name with a schema version.
+When its payload changes, bump `version` and register an upcaster from the old version: stored events
+are never edited, they are upcast when read.
+"""
+
+import dataclasses
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, ClassVar
+
+_EVENT_TYPES: dict[str, type["DomainEvent"]] = {}
+_UPCASTERS: dict[tuple[str, int], Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class DomainEvent:
+    """Base class. Subclasses set TYPE, VERSION and STREAM_TYPE, and declare payload fields."""
+
+    TYPE: ClassVar[str]
+    VERSION: ClassVar[int] = 1
+    STREAM_TYPE: ClassVar[str]
+    # Payload fields that carry personal data (encrypted per person by the habeas-data work).
+    PERSONAL_FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def payload(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclasses.dataclass(frozen=True)
+class EventEnvelope:
+    """A stored event as read back: the (upcast) domain event plus its metadata."""
+
+    position: int
+    event_id: uuid.UUID
+    stream_type: str
+    stream_id: str
+    version: int
+    event: DomainEvent
+    occurred_at: datetime
+    actor: str
+    correlation_id: uuid.UUID
+    causation_id: uuid.UUID | None
+
+    @property
+    def event_type(self) -> str:
+        return self.event.TYPE
+
+
+class UnknownEventTypeError(LookupError):
+    pass
+
+
+def register_event(cls: type[DomainEvent]) -> type[DomainEvent]:
+    """Class decorator: make an event type known to the store (for reading and the catalogue)."""
+    existing = _EVENT_TYPES.get(cls.TYPE)
+    if existing is not None and existing is not cls:
+        raise ValueError(f"event type {cls.TYPE!r} registered twice ({existing} and {cls})")
+    _EVENT_TYPES[cls.TYPE] = cls
+    return cls
+
+
+def register_upcaster(event_type: str, from_version: int):
+    """Decorator: a function turning a payload of `from_version` into one of `from_version + 1`."""
+
+    def decorator(func: Callable[[dict[str, Any]], dict[str, Any]]):
+        _UPCASTERS[(event_type, from_version)] = func
+        return func
+
+    return decorator
+
+
+def event_types() -> dict[str, type[DomainEvent]]:
+    return dict(_EVENT_TYPES)
+
+
+def event_class(event_type: str) -> type[DomainEvent]:
+    try:
+        return _EVENT_TYPES[event_type]
+    except KeyError:
+        raise UnknownEventTypeError(event_type) from None
+
+
+def upcast(event_type: str, schema_version: int, payload: dict[str, Any]) -> DomainEvent:
+    """Bring a stored payload up to the current schema version and build the event object."""
+    cls = event_class(event_type)
+    data = dict(payload)
+    version = schema_version
+    while version < cls.VERSION:
+        try:
+            data = _UPCASTERS[(event_type, version)](data)
+        except KeyError:
+            raise UnknownEventTypeError(f"no upcaster for {event_type} v{version}") from None
+        version += 1
+    return cls(**data)

@@ -1,0 +1,54 @@
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from core.models import StoredEvent
+from core.projections import replay
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild every projection (read model) from the event store. Side effects (tasks, lookups) are "
+        "never triggered. --verify rebuilds in memory, prints each difference with the live rows and "
+        "exits with status 1 when there is any."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="rebuild and report, write nothing")
+        parser.add_argument("--verify", action="store_true", help="compare a rebuild with the live projections")
+        parser.add_argument("--stream", help="only this stream, as TYPE:ID (e.g. cedula:42)")
+        parser.add_argument("--since", type=int, default=0, help="apply only events after this global position")
+        parser.add_argument("--no-progress", action="store_true")
+
+    def handle(self, *args, dry_run, verify, stream, since, no_progress, **options):
+        if stream and ":" not in stream:
+            raise CommandError("--stream takes TYPE:ID, e.g. cedula:42")
+        if since < 0:
+            raise CommandError("--since must be 0 or a positive global position")
+        total = StoredEvent.objects.filter(position__gt=since).count()
+        progress = None if no_progress else self._progress_bar(total)
+        report = replay(dry_run=dry_run, verify=verify, stream=stream, since=since, progress=progress)
+        if progress is not None:
+            sys.stderr.write("\n")
+        mode = "verify" if verify else ("dry-run" if dry_run else "replay")
+        rows = ", ".join(f"{name}={count}" for name, count in report.rows.items())
+        self.stdout.write(f"{mode}: {report.events} events applied; rows: {rows}")
+        for difference in report.differences:
+            self.stdout.write(f"DIFF {difference.describe()}")
+        if verify:
+            if report.differences:
+                raise CommandError(f"{len(report.differences)} difference(s) between events and projections")
+            self.stdout.write("verify: projections match the events")
+
+    def _progress_bar(self, total: int):
+        width = 30
+        state = {"done": 0}
+
+        def progress(_count: int) -> None:
+            state["done"] += 1
+            done = state["done"]
+            if total and (done == total or done % 200 == 0):
+                filled = min(width, width * done // total)
+                sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+
+        return progress
