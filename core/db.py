@@ -24,7 +24,7 @@ def _install(table: str):
     def forwards(apps, schema_editor):
         if schema_editor.connection.vendor != "postgresql":
             return
-        schema_editor.execute(_FUNCTION_SQL)
+        schema_editor.execute(_FUNCTION_SQL, None)
         schema_editor.execute(
             f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
             "FOR EACH ROW EXECUTE FUNCTION pagina_madre_append_only()"

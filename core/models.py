@@ -133,3 +133,6 @@ class ProcessedMessage(AppendOnlyModel):
     class Meta:
         verbose_name = "mensaje procesado"
         verbose_name_plural = "mensajes procesados"
+
+    def __str__(self) -> str:
+        return f"processed #{self.message_id} by {self.handler}"

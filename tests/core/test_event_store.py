@@ -35,6 +35,7 @@ def test_expected_version_mismatch_raises():
     assert StoredEvent.objects.count() == 1
 
 
+@pytest.mark.django_db(transaction=True)
 def test_append_requires_a_transaction():
     with pytest.raises(RuntimeError):
         event_store.append(stream_id=1, events=[UserRegistered(user_id=1)], metadata=Metadata.new("system"))
@@ -51,4 +52,17 @@ def test_events_cannot_be_changed_or_deleted_through_the_orm():
         StoredEvent.objects.filter(pk=row.pk).update(actor="mallory")
     with pytest.raises(ImmutableRecordError):
         StoredEvent.objects.all().delete()
+    assert StoredEvent.objects.get(pk=row.pk).actor == "system"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_postgres_refuses_update_and_delete_even_in_raw_sql():
+    from django.db import DatabaseError, connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("database triggers are installed on PostgreSQL only")
+    row = _append(10)[0]
+    for sql in ("UPDATE core_storedevent SET actor = 'mallory'", "DELETE FROM core_storedevent"):
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql)
     assert StoredEvent.objects.get(pk=row.pk).actor == "system"
