@@ -1,5 +1,6 @@
 """Running one outbox delivery: the handler's effects happen once, however often it is delivered."""
 
+import contextvars
 import logging
 from datetime import timedelta
 
@@ -13,6 +14,13 @@ from core.models import OutboxMessage, OutboxStatus, ProcessedMessage
 from core.relay import retry_delay_seconds
 
 logger = logging.getLogger(__name__)
+
+_current_task_id: contextvars.ContextVar[str] = contextvars.ContextVar("current_task_id", default="")
+
+
+def current_task_id() -> str:
+    """The Django-Q2 task id of the delivery being handled ("" outside a delivery)."""
+    return _current_task_id.get()
 
 
 def _mark_processed(message: OutboxMessage, envelope) -> None:
@@ -28,6 +36,7 @@ def outbox_deliver(*, message_id: int, task_id: str = "") -> str:
             return "duplicate"
         spec = handlers.get_handler(message.handler)
         envelope = to_envelope(message.event)
+        _current_task_id.set(task_id or message.task_id)
         if spec.transactional:
             try:
                 with transaction.atomic():

@@ -23,6 +23,13 @@ class AppendOnlyQuerySet(models.QuerySet):
 
     # bulk_update goes through update(); bulk_create stays allowed (it only inserts).
 
+    def rewrite_delete(self):
+        """Delete rows of an append-only PROJECTION table while replay rebuilds it from the events.
+
+        Only `core.projections.replay` (inside `core.db.allow_rewrite()`) may call this.
+        """
+        return super().delete()
+
 
 class AppendOnlyModel(models.Model):
     """Rows are inserted once and never changed or deleted through the ORM.

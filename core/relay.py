@@ -64,7 +64,8 @@ def relay_dispatch_due(*, limit: int | None = None) -> int:
     ids = outbox_claim_batch(limit=limit or settings.RELAY_BATCH_SIZE)
     for message_id in ids:
         # Only the id travels: the task re-reads the row and the event (no personal data in the broker).
-        async_task("core.tasks.deliver", message_id, task_name=f"outbox-{message_id}", group="outbox")
+        task_id = async_task("core.tasks.deliver", message_id, task_name=f"outbox-{message_id}", group="outbox")
+        OutboxMessage.objects.filter(pk=message_id).update(task_id=task_id or "")
     return len(ids)
 
 

@@ -216,3 +216,22 @@ RELAY_BATCH_SIZE = env.int("RELAY_BATCH_SIZE", default=100)
 RELAY_INTERVAL_SECONDS = env.float("RELAY_INTERVAL_SECONDS", default=1.0)
 # Dispatch right after the writing transaction commits (low latency); the sweep is the safety net.
 RELAY_WAKE_ON_COMMIT = env.bool("RELAY_WAKE_ON_COMMIT", default=True)
+
+# --- Verification (CedulaInfo state machine) -------------------------------------------------
+# Dotted path of the lookup function the workers call (the Playwright scraper by default).
+VERIFICATION_LOOKUP_BACKEND = env.str("VERIFICATION_LOOKUP_BACKEND", default="verification.registraduria.lookup")
+# A lookup's own deadline: well below Q_CLUSTER["timeout"].
+VERIFICATION_LOOKUP_DEADLINE_SECONDS = env.float("VERIFICATION_LOOKUP_DEADLINE_SECONDS", default=60.0)
+# Automatic retries of transient errors: attempts per check, then it rests in `error`.
+VERIFICATION_MAX_ATTEMPTS = env.int("VERIFICATION_MAX_ATTEMPTS", default=5)
+VERIFICATION_RETRY_BASE_SECONDS = env.float("VERIFICATION_RETRY_BASE_SECONDS", default=30.0)
+VERIFICATION_RETRY_MAX_SECONDS = env.float("VERIFICATION_RETRY_MAX_SECONDS", default=3600.0)
+# A blocked lookup waits at least this long (or the site's Retry-After) before an automatic retry.
+VERIFICATION_BLOCKED_COOLDOWN_SECONDS = env.float("VERIFICATION_BLOCKED_COOLDOWN_SECONDS", default=900.0)
+# A pending record older than this whose lookup is no longer queued is re-sent by the sweeper.
+VERIFICATION_PENDING_DEADLINE_SECONDS = env.float("VERIFICATION_PENDING_DEADLINE_SECONDS", default=600.0)
+# A person's manual "Actualizar": at most this many per hour and per day.
+VERIFICATION_REFRESH_PER_HOUR = env.int("VERIFICATION_REFRESH_PER_HOUR", default=1)
+VERIFICATION_REFRESH_PER_DAY = env.int("VERIFICATION_REFRESH_PER_DAY", default=5)
+# Attempts kept in a record's evidence summary.
+VERIFICATION_EVIDENCE_MAX_ITEMS = env.int("VERIFICATION_EVIDENCE_MAX_ITEMS", default=5)

@@ -1,0 +1,59 @@
+"""A deterministic stand-in for the Registraduría lookup, for service tests and process tests that
+are about the state machine, not the browser (the scraper's own tests use the simulator).
+
+The outcome is chosen by the cédula's last digit; FAKE_LOOKUP_DELAY (seconds) makes each lookup
+slow enough to kill a worker in the middle of it; FAKE_LOOKUP_LOG appends one line per lookup
+(the cédula's hash, never the number) so tests can count lookups across processes.
+"""
+
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class FakeResult:
+    outcome: str
+    fields: dict = field(default_factory=dict)
+    reason: str = "ok"
+    site: str = "fake"
+    retry_after: float | None = None
+    evidence: list = field(default_factory=list)
+
+
+ACTIVE_FIELDS = {
+    "nuip": None,
+    "departamento": "ANTIOQUIA",
+    "municipio": "MEDELLÍN",
+    "zona": "01",
+    "puesto": "I.E. MARCO FIDEL SUÁREZ",
+    "direccion": "CRA 80 # 33-45",
+    "mesa": "12",
+}
+CANCELLED_FIELDS = {"novedad": "CANCELADA POR MUERTE", "resolucion": "1234", "fecha_novedad": "2019-05-02"}
+
+BY_LAST_DIGIT = {
+    "0": FakeResult("active", ACTIVE_FIELDS),
+    "1": FakeResult("active", ACTIVE_FIELDS),
+    "2": FakeResult("cancelled", CANCELLED_FIELDS),
+    "3": FakeResult("not_found"),
+    "4": FakeResult("error", reason="http_503", evidence=[{"front": "wsp", "status": 503, "ms": 12}]),
+    "5": FakeResult("blocked", reason="waf_block", evidence=[{"front": "wsp", "status": 500, "ms": 30}]),
+    "6": FakeResult("blocked", reason="captcha_unsolved"),
+}
+
+
+def result_for(cedula: str) -> FakeResult:
+    return BY_LAST_DIGIT.get(cedula[-1], FakeResult("active", ACTIVE_FIELDS))
+
+
+def lookup(cedula: str, *, deadline_s: float | None = None) -> FakeResult:
+    log_path = os.environ.get("FAKE_LOOKUP_LOG")
+    if log_path:
+        with open(log_path, "a") as log:
+            log.write(hashlib.sha256(cedula.encode()).hexdigest()[:16] + "\n")
+    delay = float(os.environ.get("FAKE_LOOKUP_DELAY", "0"))
+    if delay:
+        time.sleep(delay)  # stands in for a slow browser; tests kill the worker meanwhile
+    return result_for(cedula)

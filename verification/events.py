@@ -1,0 +1,75 @@
+"""Events of the `cedula` stream (one stream per CedulaInfo). Every state change is one event.
+
+Payloads name the person by id only; the raw cédula never appears. `fields` (the voting place or
+the cancellation) are listed in PERSONAL_FIELDS for the habeas-data work.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.events import DomainEvent, register_event
+
+STREAM_TYPE = "cedula"
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class CedulaVerificationRequested(DomainEvent):
+    """A lookup was asked for: at registration, by an automatic or support retry, a person's refresh,
+    or the sweeper re-sending a lost one. The state becomes (or stays) `pending`."""
+
+    TYPE = "verification.CedulaVerificationRequested"
+    VERSION = 1
+    STREAM_TYPE = STREAM_TYPE
+
+    cedula_info_id: int
+    user_id: int
+    request_id: str
+    transition: str
+    from_state: str  # "" when the record is created
+    attempt: int
+    reason: str
+    requested_at: str  # ISO 8601
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class CedulaVerificationCompleted(DomainEvent):
+    """The census answered: `outcome` is active, cancelled or not_found (final results)."""
+
+    TYPE = "verification.CedulaVerificationCompleted"
+    VERSION = 1
+    STREAM_TYPE = STREAM_TYPE
+    PERSONAL_FIELDS = ("fields",)
+
+    cedula_info_id: int
+    request_id: str
+    transition: str
+    outcome: str
+    site: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    attempt: int
+    checked_at: str
+    task_id: str = ""
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class CedulaVerificationFailed(DomainEvent):
+    """The lookup could not give a result: `outcome` is error (transient) or blocked."""
+
+    TYPE = "verification.CedulaVerificationFailed"
+    VERSION = 1
+    STREAM_TYPE = STREAM_TYPE
+
+    cedula_info_id: int
+    request_id: str
+    transition: str
+    outcome: str
+    reason: str
+    site: str
+    attempt: int
+    checked_at: str
+    next_retry_at: str | None
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    task_id: str = ""

@@ -1,0 +1,22 @@
+"""What the verification app does when events arrive (listed in docs/events.md)."""
+
+from accounts.events import UserRegistered
+from core.consumers import current_task_id
+from core.events import EventEnvelope
+from core.handlers import handler
+from verification.events import CedulaVerificationRequested
+from verification.services import cedula_info_open, cedula_verification_run
+
+
+@handler(UserRegistered.TYPE, name="verification.open_cedula_check")
+def open_cedula_check(envelope: EventEnvelope) -> None:
+    cedula_info_open(user_id=envelope.event.user_id, cause=envelope)
+
+
+# Long-running (a browser lookup): runs outside a transaction; idempotent through request_id.
+@handler(CedulaVerificationRequested.TYPE, name="verification.run_lookup", transactional=False)
+def run_lookup(envelope: EventEnvelope) -> None:
+    event = envelope.event
+    cedula_verification_run(
+        cedula_info_id=event.cedula_info_id, request_id=event.request_id, cause=envelope, task_id=current_task_id()
+    )

@@ -1,0 +1,161 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+
+from core.models import AppendOnlyModel
+from verification.states import CedulaStatus, Transition
+
+S = CedulaStatus
+
+
+class CedulaInfo(ConcurrentTransitionMixin, models.Model):
+    """What the census says about one person's cédula: a projection of the `cedula` event stream.
+
+    Transition methods only change fields; `verification.services` calls them, saves, and appends the
+    event and the audit row in the same transaction.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cedula_info")
+    status = FSMField("estado", default=S.PENDING, choices=S.choices, protected=True)
+    # The event-stream version this row reflects (optimistic concurrency for appends).
+    version = models.PositiveIntegerField(default=0)
+    # The lookup currently asked for: a result for another request id is stale and ignored.
+    request_id = models.UUIDField(default=uuid.uuid4)
+    requested_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveSmallIntegerField("intentos", default=0)
+    last_checked_at = models.DateTimeField("última consulta", null=True, blank=True)
+    next_retry_at = models.DateTimeField("próximo reintento", null=True, blank=True)
+    reason = models.CharField("motivo", max_length=64, blank=True)
+    site = models.CharField("sitio", max_length=32, blank=True)
+    # Active voter.
+    departamento = models.CharField(max_length=120, blank=True)
+    municipio = models.CharField(max_length=120, blank=True)
+    zona = models.CharField(max_length=60, blank=True)
+    puesto = models.CharField(max_length=200, blank=True)
+    direccion = models.CharField("dirección", max_length=200, blank=True)
+    mesa = models.CharField(max_length=20, blank=True)
+    # Cancelled document.
+    novedad = models.CharField(max_length=200, blank=True)
+    resolucion = models.CharField("resolución", max_length=100, blank=True)
+    fecha_novedad = models.CharField("fecha de la novedad", max_length=40, blank=True)
+    # Bounded, redacted summary of the last attempt (front, HTTP status, timings, classification).
+    evidence = models.JSONField("evidencia", default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "verificación de cédula"
+        verbose_name_plural = "verificaciones de cédula"
+        permissions = [("retry_cedulainfo", "Puede reintentar verificaciones bloqueadas o con error")]
+        indexes = [
+            models.Index(fields=["status", "next_retry_at"], name="verif_status_retry_idx"),
+            models.Index(fields=["status", "requested_at"], name="verif_status_requested_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"verificación #{self.pk} ({self.get_status_display()})"
+
+    RESULT_FIELDS = (
+        "departamento",
+        "municipio",
+        "zona",
+        "puesto",
+        "direccion",
+        "mesa",
+        "novedad",
+        "resolucion",
+        "fecha_novedad",
+    )
+
+    def _set_result(self, fields: dict[str, str | None]) -> None:
+        for name in self.RESULT_FIELDS:
+            setattr(self, name, fields.get(name) or "")
+
+    # --- Transitions: field changes only, no I/O (the service does events and audit) -----------
+    @transition(field=status, source=S.PENDING, target=S.ACTIVE)
+    def complete_active(self, *, fields, site, checked_at):
+        self._set_result(fields)
+        self.reason, self.site, self.last_checked_at, self.next_retry_at = "ok", site, checked_at, None
+
+    @transition(field=status, source=S.PENDING, target=S.CANCELLED)
+    def complete_cancelled(self, *, fields, site, checked_at):
+        self._set_result(fields)
+        self.reason, self.site, self.last_checked_at, self.next_retry_at = "ok", site, checked_at, None
+
+    @transition(field=status, source=S.PENDING, target=S.NOT_FOUND)
+    def complete_not_found(self, *, site, checked_at):
+        self._set_result({})
+        self.reason, self.site, self.last_checked_at, self.next_retry_at = "ok", site, checked_at, None
+
+    @transition(field=status, source=S.PENDING, target=S.ERROR)
+    def fail_error(self, *, reason, site, checked_at, next_retry_at):
+        self.reason, self.site, self.last_checked_at, self.next_retry_at = reason, site, checked_at, next_retry_at
+
+    @transition(field=status, source=S.PENDING, target=S.BLOCKED)
+    def fail_blocked(self, *, reason, site, checked_at, next_retry_at):
+        self.reason, self.site, self.last_checked_at, self.next_retry_at = reason, site, checked_at, next_retry_at
+
+    def _start_request(self, *, request_id, requested_at, attempts):
+        self.request_id, self.requested_at, self.attempts = request_id, requested_at, attempts
+        self.next_retry_at = None
+
+    def auto_retry_due(self) -> bool:
+        return self.next_retry_at is not None and self.next_retry_at <= timezone.now()
+
+    @transition(field=status, source=[S.ERROR, S.BLOCKED], target=S.PENDING, conditions=[auto_retry_due])
+    def auto_retry(self, *, request_id, requested_at):
+        self._start_request(request_id=request_id, requested_at=requested_at, attempts=self.attempts + 1)
+
+    @transition(field=status, source=[S.ERROR, S.BLOCKED], target=S.PENDING)
+    def support_retry(self, *, request_id, requested_at):
+        self._start_request(request_id=request_id, requested_at=requested_at, attempts=1)
+
+    @transition(field=status, source=[S.ACTIVE, S.CANCELLED, S.NOT_FOUND], target=S.PENDING)
+    def refresh(self, *, request_id, requested_at):
+        self._start_request(request_id=request_id, requested_at=requested_at, attempts=1)
+
+    @transition(field=status, source=S.PENDING, target=S.PENDING)
+    def sweeper_rerequest(self, *, request_id, requested_at):
+        self._start_request(request_id=request_id, requested_at=requested_at, attempts=self.attempts + 1)
+
+
+TRANSITION_METHODS = {
+    Transition.COMPLETE_ACTIVE: "complete_active",
+    Transition.COMPLETE_CANCELLED: "complete_cancelled",
+    Transition.COMPLETE_NOT_FOUND: "complete_not_found",
+    Transition.FAIL_ERROR: "fail_error",
+    Transition.FAIL_BLOCKED: "fail_blocked",
+    Transition.AUTO_RETRY: "auto_retry",
+    Transition.SUPPORT_RETRY: "support_retry",
+    Transition.REFRESH: "refresh",
+    Transition.SWEEPER_REREQUEST: "sweeper_rerequest",
+}
+
+
+class TransitionLog(AppendOnlyModel):
+    """The audit log: one row per transition, written with its event in the same transaction."""
+
+    cedula_info = models.ForeignKey(CedulaInfo, on_delete=models.PROTECT, related_name="transitions")
+    event_id = models.UUIDField("evento", unique=True)
+    position = models.BigIntegerField("posición del evento")
+    from_state = models.CharField("estado anterior", max_length=16, blank=True)
+    to_state = models.CharField("estado nuevo", max_length=16)
+    transition = models.CharField("transición", max_length=32, choices=Transition.choices)
+    actor = models.CharField("actor", max_length=128)
+    reason = models.CharField("motivo", max_length=300, blank=True)
+    attempt = models.PositiveSmallIntegerField("intento")
+    task_id = models.CharField("tarea", max_length=64, blank=True)
+    correlation_id = models.UUIDField()
+    causation_id = models.UUIDField(null=True, blank=True)
+    created_at = models.DateTimeField("fecha")
+
+    class Meta:
+        verbose_name = "registro de auditoría"
+        verbose_name_plural = "registro de auditoría"
+        ordering = ["position"]
+        indexes = [models.Index(fields=["cedula_info", "position"], name="verif_log_info_pos_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.from_state or '∅'} → {self.to_state} ({self.transition})"

@@ -1,0 +1,182 @@
+"""CedulaInfo and the audit log as projections of the `cedula` streams.
+
+`apply` folds events into plain rows (no I/O); replay writes them back and `replay --verify` compares
+them with the rows the services wrote. The services build each audit row with the same function.
+"""
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+
+from core.db import allow_rewrite
+from core.events import EventEnvelope
+from core.projections import Rows, register_projection
+from verification.events import (
+    STREAM_TYPE,
+    CedulaVerificationCompleted,
+    CedulaVerificationFailed,
+    CedulaVerificationRequested,
+)
+
+INFO_FIELDS = (
+    "user_id",
+    "status",
+    "version",
+    "request_id",
+    "requested_at",
+    "attempts",
+    "last_checked_at",
+    "next_retry_at",
+    "reason",
+    "site",
+    "departamento",
+    "municipio",
+    "zona",
+    "puesto",
+    "direccion",
+    "mesa",
+    "novedad",
+    "resolucion",
+    "fecha_novedad",
+    "evidence",
+)
+RESULT_FIELDS = (
+    "departamento",
+    "municipio",
+    "zona",
+    "puesto",
+    "direccion",
+    "mesa",
+    "novedad",
+    "resolucion",
+    "fecha_novedad",
+)
+LOG_FIELDS = (
+    "cedula_info_id",
+    "event_id",
+    "position",
+    "from_state",
+    "to_state",
+    "transition",
+    "actor",
+    "reason",
+    "attempt",
+    "task_id",
+    "correlation_id",
+    "causation_id",
+    "created_at",
+)
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def audit_row_from_envelope(envelope: EventEnvelope) -> dict[str, Any]:
+    """The audit-log row for one transition event."""
+    event = envelope.event
+    if isinstance(event, CedulaVerificationRequested):
+        from_state, to_state, reason, task_id = event.from_state, "pending", event.reason, ""
+    else:
+        from_state, to_state, task_id = "pending", event.outcome, event.task_id
+        reason = event.reason if isinstance(event, CedulaVerificationFailed) else ""
+    return {
+        "cedula_info_id": event.cedula_info_id,
+        "event_id": envelope.event_id,
+        "position": envelope.position,
+        "from_state": from_state,
+        "to_state": to_state,
+        "transition": event.transition,
+        "actor": envelope.actor,
+        "reason": reason,
+        "attempt": event.attempt,
+        "task_id": task_id,
+        "correlation_id": envelope.correlation_id,
+        "causation_id": envelope.causation_id,
+        "created_at": envelope.occurred_at,
+    }
+
+
+def _apply_info(info: dict[str, Any] | None, envelope: EventEnvelope) -> dict[str, Any]:
+    event = envelope.event
+    if isinstance(event, CedulaVerificationRequested):
+        if info is None:
+            info = dict.fromkeys(INFO_FIELDS, "")
+            info.update(user_id=event.user_id, last_checked_at=None, evidence=[])
+        info.update(
+            status="pending",
+            request_id=event.request_id,
+            requested_at=_dt(event.requested_at),
+            attempts=event.attempt,
+            next_retry_at=None,
+        )
+    elif isinstance(event, CedulaVerificationCompleted):
+        info.update(status=event.outcome, reason="ok", site=event.site, last_checked_at=_dt(event.checked_at))
+        info.update(next_retry_at=None, **{f: event.fields.get(f) or "" for f in RESULT_FIELDS})
+    elif isinstance(event, CedulaVerificationFailed):
+        info.update(
+            status=event.outcome,
+            reason=event.reason,
+            site=event.site,
+            last_checked_at=_dt(event.checked_at),
+            next_retry_at=_dt(event.next_retry_at),
+            evidence=list(event.evidence),
+        )
+    info["version"] = envelope.version
+    return info
+
+
+class VerificationProjection:
+    """Both read models of the `cedula` streams, rebuilt together (the audit log points at CedulaInfo)."""
+
+    name = "verification"
+    stream_types = (STREAM_TYPE,)
+
+    def apply(self, rows: Rows, envelope: EventEnvelope) -> None:
+        key = ("cedula_info", int(envelope.stream_id))
+        rows[key] = _apply_info(rows.get(key), envelope)
+        log = audit_row_from_envelope(envelope)
+        rows[("transition_log", str(log["event_id"]))] = log
+
+    def load(self, *, stream_ids: Iterable[str] | None = None) -> Rows:
+        from verification.models import CedulaInfo, TransitionLog
+
+        infos = CedulaInfo.objects.all()
+        logs = TransitionLog.objects.all()
+        if stream_ids is not None:
+            ids = [int(s) for s in stream_ids]
+            infos, logs = infos.filter(pk__in=ids), logs.filter(cedula_info_id__in=ids)
+        rows: Rows = {}
+        for values in infos.values("pk", *INFO_FIELDS):
+            pk = values.pop("pk")
+            values["request_id"] = str(values["request_id"])
+            rows[("cedula_info", pk)] = values
+        for values in logs.values(*LOG_FIELDS):
+            rows[("transition_log", str(values["event_id"]))] = values
+        return rows
+
+    def store(self, rows: Rows, *, stream_ids: Iterable[str] | None = None) -> None:
+        from verification.models import CedulaInfo, TransitionLog
+
+        infos = {key[1]: row for key, row in rows.items() if key[0] == "cedula_info"}
+        logs = [row for key, row in rows.items() if key[0] == "transition_log"]
+        with transaction.atomic(), allow_rewrite():
+            log_qs, info_qs = TransitionLog.objects.all(), CedulaInfo.objects.all()
+            if stream_ids is not None:
+                ids = [int(s) for s in stream_ids]
+                log_qs, info_qs = log_qs.filter(cedula_info_id__in=ids), info_qs.filter(pk__in=ids)
+            log_qs.rewrite_delete()
+            info_qs.exclude(pk__in=list(infos)).delete()
+            existing = set(info_qs.filter(pk__in=list(infos)).values_list("pk", flat=True))
+            for pk, row in infos.items():
+                if pk in existing:
+                    # Replay writes the projection directly: this bypasses the FSM on purpose.
+                    CedulaInfo.objects.filter(pk=pk).update(**row)
+                else:
+                    CedulaInfo.objects.bulk_create([CedulaInfo(pk=pk, **row)])
+            TransitionLog.objects.bulk_create([TransitionLog(**row) for row in logs], batch_size=500)
+
+
+register_projection(VerificationProjection())

@@ -1,0 +1,325 @@
+"""Every CedulaInfo transition goes through here: lock the row, call the transition method (fields
+only), save, append the event (+ outbox where consumed) and write the audit row, in ONE transaction.
+"""
+
+import logging
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django_fsm import TransitionNotAllowed, can_proceed
+
+from core import event_store
+from core.event_store import Metadata
+from core.events import DomainEvent, EventEnvelope
+from core.exceptions import ApplicationError
+from verification.events import (
+    STREAM_TYPE,
+    CedulaVerificationCompleted,
+    CedulaVerificationFailed,
+    CedulaVerificationRequested,
+)
+from verification.lookup import OUTCOMES, get_lookup
+from verification.models import TRANSITION_METHODS, CedulaInfo, TransitionLog
+from verification.projections import audit_row_from_envelope
+from verification.selectors import cedula_info_refreshes_since
+from verification.states import CedulaStatus, Transition
+
+logger = logging.getLogger(__name__)
+
+S = CedulaStatus
+# Blocks that waiting cannot cure: a person (support) must act, so no automatic retry is planned.
+BLOCK_REASONS_WITHOUT_AUTO_RETRY = frozenset({"captcha_unsolved"})
+MAX_REASON_LENGTH = 300
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who causes a transition: the system, the person, or a staff user."""
+
+    kind: str  # "system" | "user" | "staff"
+    user_id: int | None = None
+
+    def __str__(self) -> str:
+        return self.kind if self.user_id is None else f"{self.kind}:{self.user_id}"
+
+
+SYSTEM = Actor("system")
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _record(
+    *, info: CedulaInfo, from_state: str, event: DomainEvent, metadata: Metadata, task_id: str = ""
+) -> TransitionLog:
+    """Save the transitioned row, append its event, and write the audit row (caller's transaction)."""
+    info.version += 1
+    info.save()
+    stored = event_store.append(
+        stream_id=info.pk, events=[event], metadata=metadata, expected_version=info.version - 1
+    )[0]
+    envelope = event_store.to_envelope(stored)
+    log = TransitionLog(**audit_row_from_envelope(envelope))
+    log.save()
+    logger.info(
+        "cedula_info %s: %s -> %s (%s) correlation=%s",
+        info.pk,
+        from_state or "-",
+        info.status,
+        event.transition,
+        metadata.correlation_id,
+    )
+    return log
+
+
+def _request_event(info: CedulaInfo, *, transition: str, from_state: str, reason: str) -> CedulaVerificationRequested:
+    return CedulaVerificationRequested(
+        cedula_info_id=info.pk,
+        user_id=info.user_id,
+        request_id=str(info.request_id),
+        transition=transition,
+        from_state=from_state,
+        attempt=info.attempts,
+        reason=reason[:MAX_REASON_LENGTH],
+        requested_at=info.requested_at.isoformat(),
+    )
+
+
+@transaction.atomic
+def cedula_info_open(*, user_id: int, cause: EventEnvelope) -> CedulaInfo:
+    """Create the person's CedulaInfo in `pending` and ask for the first lookup (idempotent)."""
+    existing = CedulaInfo.objects.filter(user_id=user_id).first()
+    if existing is not None:
+        return existing
+    now = timezone.now()
+    info = CedulaInfo.objects.create(user_id=user_id, request_id=uuid.uuid4(), requested_at=now, attempts=1)
+    event = _request_event(info, transition=Transition.REQUEST, from_state="", reason="registro")
+    _record(info=info, from_state="", event=event, metadata=Metadata.caused_by(cause))
+    return info
+
+
+def _lock(cedula_info_id: int) -> CedulaInfo:
+    return CedulaInfo.objects.select_for_update().get(pk=cedula_info_id)
+
+
+def _backoff_seconds(attempt: int) -> float:
+    """Exponential backoff with jitter for transient errors."""
+    base = settings.VERIFICATION_RETRY_BASE_SECONDS * (2 ** max(0, attempt - 1))
+    capped = min(settings.VERIFICATION_RETRY_MAX_SECONDS, base)
+    return random.uniform(capped * 0.5, capped)  # noqa: S311 - jitter, not security
+
+
+def _next_retry_at(info: CedulaInfo, *, outcome: str, reason: str, retry_after: float | None, now: datetime):
+    if info.attempts >= settings.VERIFICATION_MAX_ATTEMPTS:
+        return None  # rests in error/blocked until a person acts
+    if outcome == "blocked":
+        if reason in BLOCK_REASONS_WITHOUT_AUTO_RETRY:
+            return None
+        # Never a hammering loop: wait at least the breaker's cool-down (or the site's Retry-After).
+        return now + timedelta(seconds=max(settings.VERIFICATION_BLOCKED_COOLDOWN_SECONDS, retry_after or 0))
+    return now + timedelta(seconds=max(_backoff_seconds(info.attempts), retry_after or 0))
+
+
+@transaction.atomic
+def cedula_verification_record_result(
+    *, cedula_info_id: int, request_id: str, result, cause: EventEnvelope | None = None, task_id: str = ""
+) -> bool:
+    """Turn a classified lookup result into a transition. Returns False (and changes nothing) when the
+    record is no longer waiting for this request: a duplicate or late delivery."""
+    if result.outcome not in OUTCOMES:
+        raise ValueError(f"unknown lookup outcome {result.outcome!r}")
+    info = _lock(cedula_info_id)
+    if info.status != S.PENDING or str(info.request_id) != str(request_id):
+        return False
+    now = timezone.now()
+    site = (result.site or "")[:32]
+    metadata = Metadata.caused_by(cause) if cause else Metadata.new(str(SYSTEM))
+    if result.outcome in ("active", "cancelled", "not_found"):
+        fields = {k: v for k, v in (result.fields or {}).items() if k in CedulaInfo.RESULT_FIELDS and v}
+        transition = {"active": Transition.COMPLETE_ACTIVE, "cancelled": Transition.COMPLETE_CANCELLED}.get(
+            result.outcome, Transition.COMPLETE_NOT_FOUND
+        )
+        if result.outcome == "not_found":
+            info.complete_not_found(site=site, checked_at=now)
+            fields = {}
+        else:
+            getattr(info, TRANSITION_METHODS[transition])(fields=fields, site=site, checked_at=now)
+        event = CedulaVerificationCompleted(
+            cedula_info_id=info.pk,
+            request_id=str(info.request_id),
+            transition=transition,
+            outcome=result.outcome,
+            site=site,
+            fields=fields,
+            attempt=info.attempts,
+            checked_at=now.isoformat(),
+            task_id=task_id,
+        )
+    else:
+        reason = (result.reason or result.outcome)[:64]
+        next_retry_at = _next_retry_at(
+            info, outcome=result.outcome, reason=reason, retry_after=result.retry_after, now=now
+        )
+        transition = Transition.FAIL_BLOCKED if result.outcome == "blocked" else Transition.FAIL_ERROR
+        getattr(info, TRANSITION_METHODS[transition])(
+            reason=reason, site=site, checked_at=now, next_retry_at=next_retry_at
+        )
+        info.evidence = list(result.evidence or [])[-settings.VERIFICATION_EVIDENCE_MAX_ITEMS :]
+        event = CedulaVerificationFailed(
+            cedula_info_id=info.pk,
+            request_id=str(info.request_id),
+            transition=transition,
+            outcome=result.outcome,
+            reason=reason,
+            site=site,
+            attempt=info.attempts,
+            checked_at=now.isoformat(),
+            next_retry_at=_iso(next_retry_at),
+            evidence=info.evidence,
+            task_id=task_id,
+        )
+    _record(info=info, from_state=S.PENDING, event=event, metadata=metadata, task_id=task_id)
+    return True
+
+
+def cedula_verification_run(*, cedula_info_id: int, request_id: str, cause: EventEnvelope, task_id: str = "") -> bool:
+    """Do the lookup asked for by `request_id` (in a worker) and record its result.
+
+    Runs outside any transaction: the browser may take many seconds. A stale or duplicate request is
+    skipped before the lookup and again (under the row lock) when the result is recorded.
+    """
+    info = CedulaInfo.objects.select_related("user").get(pk=cedula_info_id)
+    if info.status != S.PENDING or str(info.request_id) != str(request_id):
+        return False
+    result = get_lookup()(info.user.cedula, deadline_s=settings.VERIFICATION_LOOKUP_DEADLINE_SECONDS)
+    return cedula_verification_record_result(
+        cedula_info_id=cedula_info_id, request_id=request_id, result=result, cause=cause, task_id=task_id
+    )
+
+
+def _restart(
+    info: CedulaInfo, *, transition: str, actor: Actor, reason: str, same_chain: bool = False
+) -> TransitionLog:
+    """Start a new request. System retries continue the record's causal chain (same correlation id);
+    a person's or staff's request starts a new one."""
+    from_state = info.status
+    getattr(info, TRANSITION_METHODS[transition])(request_id=uuid.uuid4(), requested_at=timezone.now())
+    event = _request_event(info, transition=transition, from_state=from_state, reason=reason)
+    if same_chain:
+        metadata = Metadata.caused_by(event_store.load_stream(STREAM_TYPE, info.pk)[-1], actor=str(actor))
+    else:
+        metadata = Metadata.new(str(actor))
+    return _record(info=info, from_state=from_state, event=event, metadata=metadata)
+
+
+@transaction.atomic
+def cedula_verification_retry(*, cedula_info_id: int, staff_user, reason: str) -> TransitionLog:
+    """Support staff retry a blocked or failed record (permission-gated, reason required)."""
+    if not staff_user.has_perm("verification.retry_cedulainfo"):
+        raise PermissionError("not allowed to retry verifications")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ApplicationError("Escriba el motivo del reintento.", code="reason_required", field="reason")
+    info = _lock(cedula_info_id)
+    if not can_proceed(info.support_retry):
+        raise ApplicationError("Solo se pueden reintentar verificaciones bloqueadas o con error.", code="not_retryable")
+    return _restart(info, transition=Transition.SUPPORT_RETRY, actor=Actor("staff", staff_user.pk), reason=reason)
+
+
+@transaction.atomic
+def cedula_verification_recheck(*, cedula_info_id: int, staff_user, reason: str) -> TransitionLog:
+    """Support staff re-check a final result (active, cancelled, not found)."""
+    if not staff_user.has_perm("verification.retry_cedulainfo"):
+        raise PermissionError("not allowed to re-check verifications")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ApplicationError("Escriba el motivo de la nueva consulta.", code="reason_required", field="reason")
+    info = _lock(cedula_info_id)
+    if not can_proceed(info.refresh):
+        raise ApplicationError("Esta verificación no tiene un resultado final todavía.", code="not_final")
+    return _restart(info, transition=Transition.REFRESH, actor=Actor("staff", staff_user.pk), reason=reason)
+
+
+def refresh_refusal(info: CedulaInfo, *, now: datetime | None = None) -> str | None:
+    """Why a person may not ask for a re-check now (Spanish), or None when they may."""
+    if info.status == S.PENDING:
+        return "Ya estamos verificando su cédula."
+    if not can_proceed(info.refresh):
+        return "Su verificación está en revisión; no hace falta actualizarla."
+    now = now or timezone.now()
+    if cedula_info_refreshes_since(cedula_info_id=info.pk, since=now - timedelta(hours=1)) >= (
+        settings.VERIFICATION_REFRESH_PER_HOUR
+    ):
+        return "Ya actualizó hace poco. Puede volver a intentarlo dentro de una hora."
+    if cedula_info_refreshes_since(cedula_info_id=info.pk, since=now - timedelta(days=1)) >= (
+        settings.VERIFICATION_REFRESH_PER_DAY
+    ):
+        return "Alcanzó el máximo de actualizaciones por hoy. Inténtelo mañana."
+    return None
+
+
+@transaction.atomic
+def cedula_verification_refresh(*, user) -> TransitionLog:
+    """The person asks for a fresh lookup of their final result (rate-limited)."""
+    info = CedulaInfo.objects.select_for_update().filter(user=user).first()
+    if info is None:
+        raise ApplicationError("Todavía no tenemos una verificación para su cédula.", code="no_record")
+    refusal = refresh_refusal(info)
+    if refusal is not None:
+        raise ApplicationError(refusal, code="refresh_refused")
+    return _restart(info, transition=Transition.REFRESH, actor=Actor("user", user.pk), reason="actualización")
+
+
+def cedula_verification_auto_retry(*, cedula_info_id: int) -> bool:
+    """Retry one error/blocked record whose backoff has passed (the sweeper calls this)."""
+    with transaction.atomic():
+        info = _lock(cedula_info_id)
+        if info.attempts >= settings.VERIFICATION_MAX_ATTEMPTS or not can_proceed(info.auto_retry):
+            return False
+        try:
+            _restart(
+                info,
+                transition=Transition.AUTO_RETRY,
+                actor=SYSTEM,
+                reason=f"reintento tras {info.reason}",
+                same_chain=True,
+            )
+        except TransitionNotAllowed:
+            return False
+    return True
+
+
+def cedula_verification_rerequest_stuck(*, cedula_info_id: int, stuck_before: datetime) -> bool:
+    """Re-send a lookup whose request was lost (pending past the deadline with no live delivery)."""
+    from verification.selectors import cedula_info_request_in_flight
+
+    with transaction.atomic():
+        info = _lock(cedula_info_id)
+        if info.status != S.PENDING or info.requested_at >= stuck_before:
+            return False
+        if cedula_info_request_in_flight(info=info):
+            return False
+        _restart(
+            info, transition=Transition.SWEEPER_REREQUEST, actor=SYSTEM, reason="solicitud detenida", same_chain=True
+        )
+    return True
+
+
+def verification_sweep(*, now: datetime | None = None) -> dict[str, int]:
+    """Scheduled: auto-retry due error/blocked records, re-send stuck pending ones. Idempotent."""
+    from verification.selectors import cedula_info_list_retry_due, cedula_info_list_stuck
+
+    now = now or timezone.now()
+    stuck_before = now - timedelta(seconds=settings.VERIFICATION_PENDING_DEADLINE_SECONDS)
+    retried = sum(cedula_verification_auto_retry(cedula_info_id=pk) for pk in cedula_info_list_retry_due(now=now))
+    resent = sum(
+        cedula_verification_rerequest_stuck(cedula_info_id=pk, stuck_before=stuck_before)
+        for pk in cedula_info_list_stuck(stuck_before=stuck_before)
+    )
+    return {"retried": retried, "resent": resent}

@@ -1,0 +1,31 @@
+from django.db import models
+
+
+class CedulaStatus(models.TextChoices):
+    PENDING = "pending", "Verificando"
+    ACTIVE = "active", "Habilitada para votar"
+    CANCELLED = "cancelled", "Cédula cancelada"
+    NOT_FOUND = "not_found", "No está en el censo"
+    ERROR = "error", "Error al verificar"
+    BLOCKED = "blocked", "Consulta bloqueada"
+
+
+RESULT_STATES = (CedulaStatus.ACTIVE, CedulaStatus.CANCELLED, CedulaStatus.NOT_FOUND)
+FAILURE_STATES = (CedulaStatus.ERROR, CedulaStatus.BLOCKED)
+# States in which nothing changes by itself: the badge stops polling.
+FINAL_STATES = RESULT_STATES
+
+
+class Transition(models.TextChoices):
+    """Names of the transitions, as stored in events and the audit log."""
+
+    REQUEST = "request", "Verificación solicitada"
+    COMPLETE_ACTIVE = "complete_active", "Resultado: habilitada"
+    COMPLETE_CANCELLED = "complete_cancelled", "Resultado: cancelada"
+    COMPLETE_NOT_FOUND = "complete_not_found", "Resultado: no está en el censo"
+    FAIL_ERROR = "fail_error", "Falló la consulta"
+    FAIL_BLOCKED = "fail_blocked", "Consulta bloqueada"
+    AUTO_RETRY = "auto_retry", "Reintento automático"
+    SUPPORT_RETRY = "support_retry", "Reintento por soporte"
+    REFRESH = "refresh", "Actualización solicitada"
+    SWEEPER_REREQUEST = "sweeper_rerequest", "Verificación reenviada (estaba detenida)"
