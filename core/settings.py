@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_fsm",
     "django_q",
     "template_partials",
     "core",
@@ -85,7 +86,8 @@ TEMPLATES = [
 # Default: one SQLite file in WAL mode. IMMEDIATE transactions take the write lock up front, so a
 # read-then-write inside atomic() waits on busy_timeout instead of failing with "database is locked".
 SQLITE_PATH = BASE_DIR / env.str("SQLITE_PATH", default="db.sqlite3")
-DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{SQLITE_PATH}")}
+DATABASE_URL = env.str("DATABASE_URL", default="") or f"sqlite:///{SQLITE_PATH}"
+DATABASES = {"default": env.db_url_config(DATABASE_URL)}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=600)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASE_IS_SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"

@@ -3,7 +3,7 @@ are about the state machine, not the browser (the scraper's own tests use the si
 
 The outcome is chosen by the cédula's last digit; FAKE_LOOKUP_DELAY (seconds) makes each lookup
 slow enough to kill a worker in the middle of it; FAKE_LOOKUP_LOG appends one line per lookup
-(the cédula's hash, never the number) so tests can count lookups across processes.
+(the worker's pid and the cédula's hash, never the number) so tests can count lookups across processes.
 """
 
 import hashlib
@@ -52,7 +52,7 @@ def lookup(cedula: str, *, deadline_s: float | None = None) -> FakeResult:
     log_path = os.environ.get("FAKE_LOOKUP_LOG")
     if log_path:
         with open(log_path, "a") as log:
-            log.write(hashlib.sha256(cedula.encode()).hexdigest()[:16] + "\n")
+            log.write(f"{os.getpid()} {hashlib.sha256(cedula.encode()).hexdigest()[:16]}\n")
     delay = float(os.environ.get("FAKE_LOOKUP_DELAY", "0"))
     if delay:
         time.sleep(delay)  # stands in for a slow browser; tests kill the worker meanwhile
