@@ -87,9 +87,10 @@ def test_registrations_reach_one_terminal_state_with_matching_audit(tmp_path, se
     assert infos.count() == len(users)
     for info in infos:
         # Exactly one terminal transition: request → result, nothing after.
-        assert [t.transition for t in info.transitions.all()][0] == "request"
-        assert [t.to_state for t in info.transitions.all()][-1] == info.status
-        assert sum(t.to_state in TERMINAL for t in info.transitions.all()) == 1
+        trail = list(info.transitions.all())
+        assert trail[0].transition == "request"
+        assert trail[-1].to_state == info.status
+        assert sum(t.to_state in TERMINAL for t in trail) == 1
     assert len(_lookups(tmp_path)) == len(users)  # each lookup ran once
     _assert_audit_matches_events()
     call_command("replay", "--verify", "--no-progress")
