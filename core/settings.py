@@ -237,3 +237,11 @@ VERIFICATION_REFRESH_PER_HOUR = env.int("VERIFICATION_REFRESH_PER_HOUR", default
 VERIFICATION_REFRESH_PER_DAY = env.int("VERIFICATION_REFRESH_PER_DAY", default=5)
 # Attempts kept in a record's evidence summary.
 VERIFICATION_EVIDENCE_MAX_ITEMS = env.int("VERIFICATION_EVIDENCE_MAX_ITEMS", default=5)
+
+# --- Operations ------------------------------------------------------------------------------
+# /salud/ reports "degraded" when no Django-Q2 cluster reported within this many seconds, or the
+# relay's oldest undelivered record is older than the lag limit.
+HEALTH_CLUSTER_MAX_AGE_SECONDS = env.float("HEALTH_CLUSTER_MAX_AGE_SECONDS", default=60.0)
+HEALTH_RELAY_MAX_LAG_SECONDS = env.float("HEALTH_RELAY_MAX_LAG_SECONDS", default=120.0)
+# When set, /metrics requires "Authorization: Bearer <token>".
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")

@@ -51,6 +51,7 @@ class CedulaVerificationCompleted(DomainEvent):
     attempt: int
     checked_at: str
     task_id: str = ""
+    duration_ms: int | None = None  # how long the lookup took (None when not measured)
 
 
 @register_event
@@ -73,3 +74,4 @@ class CedulaVerificationFailed(DomainEvent):
     next_retry_at: str | None
     evidence: list[dict[str, Any]] = field(default_factory=list)
     task_id: str = ""
+    duration_ms: int | None = None

@@ -150,6 +150,7 @@ class TransitionLog(AppendOnlyModel):
     correlation_id = models.UUIDField()
     causation_id = models.UUIDField(null=True, blank=True)
     created_at = models.DateTimeField("fecha")
+    duration_ms = models.PositiveIntegerField("duración de la consulta (ms)", null=True, blank=True)
 
     class Meta:
         verbose_name = "registro de auditoría"

@@ -67,6 +67,7 @@ LOG_FIELDS = (
     "correlation_id",
     "causation_id",
     "created_at",
+    "duration_ms",
 )
 
 
@@ -96,6 +97,7 @@ def audit_row_from_envelope(envelope: EventEnvelope) -> dict[str, Any]:
         "correlation_id": envelope.correlation_id,
         "causation_id": envelope.causation_id,
         "created_at": envelope.occurred_at,
+        "duration_ms": getattr(event, "duration_ms", None),
     }
 
 

@@ -4,6 +4,7 @@ only), save, append the event (+ outbox where consumed) and write the audit row,
 
 import logging
 import random
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -128,7 +129,13 @@ def _next_retry_at(info: CedulaInfo, *, outcome: str, reason: str, retry_after: 
 
 @transaction.atomic
 def cedula_verification_record_result(
-    *, cedula_info_id: int, request_id: str, result, cause: EventEnvelope | None = None, task_id: str = ""
+    *,
+    cedula_info_id: int,
+    request_id: str,
+    result,
+    cause: EventEnvelope | None = None,
+    task_id: str = "",
+    duration_ms: int | None = None,
 ) -> bool:
     """Turn a classified lookup result into a transition. Returns False (and changes nothing) when the
     record is no longer waiting for this request: a duplicate or late delivery."""
@@ -160,6 +167,7 @@ def cedula_verification_record_result(
             attempt=info.attempts,
             checked_at=now.isoformat(),
             task_id=task_id,
+            duration_ms=duration_ms,
         )
     else:
         reason = (result.reason or result.outcome)[:64]
@@ -183,6 +191,7 @@ def cedula_verification_record_result(
             next_retry_at=_iso(next_retry_at),
             evidence=info.evidence,
             task_id=task_id,
+            duration_ms=duration_ms,
         )
     _record(info=info, from_state=S.PENDING, event=event, metadata=metadata, task_id=task_id)
     return True
@@ -197,9 +206,15 @@ def cedula_verification_run(*, cedula_info_id: int, request_id: str, cause: Even
     info = CedulaInfo.objects.select_related("user").get(pk=cedula_info_id)
     if info.status != S.PENDING or str(info.request_id) != str(request_id):
         return False
+    started = time.monotonic()
     result = get_lookup()(info.user.cedula, deadline_s=settings.VERIFICATION_LOOKUP_DEADLINE_SECONDS)
     return cedula_verification_record_result(
-        cedula_info_id=cedula_info_id, request_id=request_id, result=result, cause=cause, task_id=task_id
+        cedula_info_id=cedula_info_id,
+        request_id=request_id,
+        result=result,
+        cause=cause,
+        task_id=task_id,
+        duration_ms=int((time.monotonic() - started) * 1000),
     )
 
 

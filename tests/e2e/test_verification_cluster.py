@@ -17,6 +17,7 @@ from core.models import StoredEvent
 from tests.processes import VENV_BIN, database_env, pid_alive, product_env, running
 from tests.verification.helpers import register
 from verification.models import CedulaInfo, TransitionLog
+from verification.operations import health
 from verification.states import CedulaStatus as S
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -83,6 +84,9 @@ def test_registrations_reach_one_terminal_state_with_matching_audit(tmp_path, se
             timeout=90,
             what="every registration to reach a final state",
         )
+        # The running cluster's heartbeat shows in the health check; the outbox drained.
+        _wait_until(lambda: health()[1]["checks"]["cluster"]["ok"], timeout=30, what="a cluster heartbeat")
+        _wait_until(lambda: health()[0] == "ok", timeout=30, what="health to be ok")
     infos = CedulaInfo.objects.all()
     assert infos.count() == len(users)
     for info in infos:

@@ -1,0 +1,71 @@
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from tests.verification.helpers import drain_outbox, register
+from verification.operations import health, verification_stats
+
+pytestmark = pytest.mark.django_db
+
+
+def _mixed_run():
+    for n in range(7):  # last digits 0..6: active, active, cancelled, not_found, error, blocked x2
+        register(f"104000000{n}")
+    drain_outbox()
+    register("1040000010")  # stays pending: its deliveries are not run
+
+
+def test_stats_count_states_backlog_and_lag():
+    _mixed_run()
+    stats = verification_stats()
+    assert stats.states == {
+        "pending": 0,  # the last registration's CedulaInfo does not exist until its handler runs
+        "active": 2,
+        "cancelled": 1,
+        "not_found": 1,
+        "error": 1,
+        "blocked": 2,
+    }
+    assert stats.retry_backlog == 2  # the error and the WAF block; captcha_unsolved waits for a person
+    assert stats.retry_due == 0
+    assert stats.relay_lag_seconds >= 0 and stats.queue_depth is not None
+
+
+def test_verification_stats_command_prints_text_and_json():
+    _mixed_run()
+    out = StringIO()
+    call_command("verification_stats", stdout=out)
+    assert "active     2" in out.getvalue() and "Relay lag:" in out.getvalue()
+    out = StringIO()
+    call_command("verification_stats", "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    assert data["states"]["blocked"] == 2 and data["retry_backlog"] == 2
+
+
+def test_health_is_degraded_without_a_cluster_and_strict_mode_says_503(client):
+    status, details = health()
+    assert status == "degraded"
+    assert details["checks"]["database"]["ok"] and details["checks"]["broker"]["ok"]
+    assert details["checks"]["cluster"]["ok"] is False
+    assert client.get(reverse("ops:health")).status_code == 200
+    response = client.get(reverse("ops:health") + "?strict=1")
+    assert response.status_code == 503
+    assert response.json()["checks"]["cluster"]["ok"] is False
+
+
+def test_metrics_in_prometheus_format(client, settings):
+    _mixed_run()
+    body = client.get(reverse("ops:metrics")).content.decode()
+    assert 'pagina_madre_lookups_total{outcome="active"} 2' in body
+    assert 'pagina_madre_lookups_total{outcome="blocked"} 2' in body
+    assert 'pagina_madre_lookup_duration_seconds_bucket{le="+Inf"} 7' in body
+    assert "pagina_madre_lookup_duration_seconds_count 7" in body
+    assert "pagina_madre_relay_lag_seconds " in body
+    assert "pagina_madre_queue_depth " in body
+    assert "1040000000" not in body
+    settings.METRICS_TOKEN = "s3creto"
+    assert client.get(reverse("ops:metrics")).status_code == 401
+    assert client.get(reverse("ops:metrics"), headers={"Authorization": "Bearer s3creto"}).status_code == 200

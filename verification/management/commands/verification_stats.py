@@ -1,0 +1,35 @@
+import json
+
+from django.core.management.base import BaseCommand
+
+from verification.operations import verification_stats
+
+
+class Command(BaseCommand):
+    help = "Counts per state, relay lag, retry backlog, queue depth and circuit breaker state."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+    def handle(self, *args, json: bool, **options):
+        stats = verification_stats()
+        if json:
+            self.stdout.write(_json_dumps(stats.as_dict()))
+            return
+        self.stdout.write("Verifications by state:")
+        for state, count in stats.states.items():
+            self.stdout.write(f"  {state:<10} {count}")
+        self.stdout.write(f"Relay lag:            {stats.relay_lag_seconds:.1f} s")
+        self.stdout.write(f"Retry backlog:        {stats.retry_backlog} ({stats.retry_due} due now)")
+        self.stdout.write(f"Oldest pending check: {stats.oldest_pending_seconds:.1f} s")
+        self.stdout.write(f"Queue depth:          {'?' if stats.queue_depth is None else stats.queue_depth}")
+        if stats.breaker:
+            for site, state in stats.breaker.items():
+                self.stdout.write(f"Breaker {site}: {state.get('state', '?')} {state.get('reason') or ''}".rstrip())
+        else:
+            self.stdout.write("Breaker: no state reported")
+        self.stdout.write(f"Clusters alive:       {len(stats.clusters)}")
+
+
+def _json_dumps(value) -> str:
+    return json.dumps(value, default=str, sort_keys=True)
