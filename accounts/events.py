@@ -13,3 +13,16 @@ class UserRegistered(DomainEvent):
     STREAM_TYPE = "user"
 
     user_id: int
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class UserErased(DomainEvent):
+    """A person's account and personal data were deleted at their request (habeas data). Their
+    earlier events stay, with their personal fields unreadable (the key was shredded)."""
+
+    TYPE = "accounts.UserErased"
+    VERSION = 1
+    STREAM_TYPE = "user"
+
+    user_id: int

@@ -77,3 +77,23 @@ class LoginForm(forms.Form):
     password = forms.CharField(
         label="Contraseña", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
+
+
+class EraseAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Su contraseña",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="Para confirmar que es usted.",
+    )
+    confirm = forms.BooleanField(label="Entiendo que mi cuenta y mis datos se eliminan para siempre.", required=True)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("La contraseña no es correcta.", code="wrong_password")
+        return password

@@ -1,10 +1,11 @@
 from django.db import IntegrityError, transaction
 
 from accounts.cedula import CedulaError, normalize
-from accounts.events import UserRegistered
+from accounts.events import UserErased, UserRegistered
 from accounts.models import User
-from core import event_store
+from core import event_store, personal_data
 from core.event_store import Metadata
+from core.events import subject_name
 from core.exceptions import ApplicationError
 
 DUPLICATE_CEDULA_MESSAGE = "Ya existe una cuenta con esta cédula."
@@ -38,3 +39,17 @@ def user_register(*, cedula: str, nombres: str, apellidos: str, email: str, pass
         # Two registrations of one cédula raced past the check: the unique index decides.
         raise ApplicationError(DUPLICATE_CEDULA_MESSAGE, code="cedula_taken", field="cedula") from exc
     return user
+
+
+@transaction.atomic
+def user_erase(*, user: User, actor: str) -> None:
+    """Delete a person's account and personal data (a habeas-data request, Ley 1581 de 2012).
+
+    Records `UserErased`, lets every app remove its personal data of the person, shreds the key of
+    their encrypted event fields, and deletes the account — all in one transaction. The event log
+    stays complete and replayable; nothing readable about the person remains.
+    """
+    user_id = user.pk
+    event_store.append(stream_id=user_id, events=[UserErased(user_id=user_id)], metadata=Metadata.new(actor=actor))
+    personal_data.erase_subject(subject=subject_name("user_id", user_id), user_id=user_id, actor=actor)
+    User.objects.filter(pk=user_id).delete()

@@ -5,8 +5,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.forms import LoginForm, RegistrationForm
-from accounts.services import user_register
+from accounts.forms import EraseAccountForm, LoginForm, RegistrationForm
+from accounts.services import user_erase, user_register
 from accounts.throttle import login_is_locked, login_record_failure, login_record_success
 from core.exceptions import ApplicationError
 
@@ -78,3 +78,17 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @login_required
 def home_view(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/home.html")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def erase_account_view(request: HttpRequest) -> HttpResponse:
+    """Habeas data: the person deletes their account and personal data."""
+    form = EraseAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        user_erase(user=user, actor=f"user:{user.pk}")
+        messages.success(request, "Eliminamos su cuenta y sus datos personales.")
+        return redirect("accounts:login")
+    return render(request, "accounts/erase.html", {"form": form}, status=400 if form.errors else 200)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from core import handlers
+from core import handlers, personal_data
 from core.events import DomainEvent, EventEnvelope, upcast
 from core.models import OutboxMessage, StoredEvent
 
@@ -70,7 +70,9 @@ def append(
                 version=version + offset,
                 event_type=event.TYPE,
                 schema_version=event.VERSION,
-                payload=event.payload(),
+                payload=personal_data.seal(event.payload(), fields=event.PERSONAL_FIELDS, subject=event.subject())
+                if event.PERSONAL_FIELDS
+                else event.payload(),
                 actor=metadata.actor,
                 correlation_id=metadata.correlation_id,
                 causation_id=metadata.causation_id,
@@ -95,17 +97,19 @@ def append(
 
 
 def to_envelope(row: StoredEvent) -> EventEnvelope:
+    payload, erased = personal_data.unseal(row.payload)
     return EventEnvelope(
         position=row.position,
         event_id=row.event_id,
         stream_type=row.stream_type,
         stream_id=row.stream_id,
         version=row.version,
-        event=upcast(row.event_type, row.schema_version, row.payload),
+        event=upcast(row.event_type, row.schema_version, payload),
         occurred_at=row.occurred_at,
         actor=row.actor,
         correlation_id=row.correlation_id,
         causation_id=row.causation_id,
+        erased=erased,
     )
 
 

@@ -22,11 +22,23 @@ class DomainEvent:
     TYPE: ClassVar[str]
     VERSION: ClassVar[int] = 1
     STREAM_TYPE: ClassVar[str]
-    # Payload fields that carry personal data (encrypted per person by the habeas-data work).
+    # Payload fields that carry personal data: stored encrypted with the key of the person named by
+    # SUBJECT_FIELD (see core.personal_data); they read back as their defaults once that key is shredded.
     PERSONAL_FIELDS: ClassVar[tuple[str, ...]] = ()
+    SUBJECT_FIELD: ClassVar[str | None] = None
 
     def payload(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+    def subject(self) -> str | None:
+        if not self.PERSONAL_FIELDS:
+            return None
+        return subject_name(self.SUBJECT_FIELD, getattr(self, self.SUBJECT_FIELD))
+
+
+def subject_name(field: str, value: object) -> str:
+    """How a data subject is named in core.personal_data (e.g. "user_id:42")."""
+    return f"{field}:{value}"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,6 +55,8 @@ class EventEnvelope:
     actor: str
     correlation_id: uuid.UUID
     causation_id: uuid.UUID | None
+    # True when the event's personal fields were erased (the person's key was shredded).
+    erased: bool = False
 
     @property
     def event_type(self) -> str:
@@ -55,6 +69,14 @@ class UnknownEventTypeError(LookupError):
 
 def register_event(cls: type[DomainEvent]) -> type[DomainEvent]:
     """Class decorator: make an event type known to the store (for reading and the catalogue)."""
+    if cls.PERSONAL_FIELDS:
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        if cls.SUBJECT_FIELD not in fields:
+            raise TypeError(f"{cls.TYPE} has PERSONAL_FIELDS but no SUBJECT_FIELD naming whose they are")
+        for name in cls.PERSONAL_FIELDS:
+            field = fields[name]
+            if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+                raise TypeError(f"{cls.TYPE}.{name} is personal, so it needs a default (its erased value)")
     existing = _EVENT_TYPES.get(cls.TYPE)
     if existing is not None and existing is not cls:
         raise ValueError(f"event type {cls.TYPE!r} registered twice ({existing} and {cls})")

@@ -143,3 +143,22 @@ class ProcessedMessage(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"processed #{self.message_id} by {self.handler}"
+
+
+class SubjectKey(models.Model):
+    """One data subject's (person's) key for the personal fields of their events.
+
+    Deleting it is how a habeas-data erasure request is honoured: the events stay (the log remains
+    replayable) but their personal fields can no longer be read by anyone ("crypto-shredding").
+    """
+
+    subject = models.CharField(max_length=64, unique=True)
+    key = models.BinaryField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "clave de datos personales"
+        verbose_name_plural = "claves de datos personales"
+
+    def __str__(self) -> str:
+        return f"key of {self.subject}"

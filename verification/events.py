@@ -1,7 +1,7 @@
 """Events of the `cedula` stream (one stream per CedulaInfo). Every state change is one event.
 
 Payloads name the person by id only; the raw cédula never appears. `fields` (the voting place or
-the cancellation) are listed in PERSONAL_FIELDS for the habeas-data work.
+the cancellation) are PERSONAL_FIELDS: stored encrypted with the person's key (core.personal_data).
 """
 
 from dataclasses import dataclass, field
@@ -40,9 +40,11 @@ class CedulaVerificationCompleted(DomainEvent):
     TYPE = "verification.CedulaVerificationCompleted"
     VERSION = 1
     STREAM_TYPE = STREAM_TYPE
-    PERSONAL_FIELDS = ("fields",)
+    PERSONAL_FIELDS = ("fields",)  # where the person votes, or why their document was cancelled
+    SUBJECT_FIELD = "user_id"
 
     cedula_info_id: int
+    user_id: int
     request_id: str
     transition: str
     outcome: str
@@ -75,3 +77,18 @@ class CedulaVerificationFailed(DomainEvent):
     evidence: list[dict[str, Any]] = field(default_factory=list)
     task_id: str = ""
     duration_ms: int | None = None
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class CedulaPersonalDataErased(DomainEvent):
+    """The person erased their account: the record is unlinked from them and keeps no census data."""
+
+    TYPE = "verification.CedulaPersonalDataErased"
+    VERSION = 1
+    STREAM_TYPE = STREAM_TYPE
+
+    cedula_info_id: int
+    transition: str
+    state: str
+    attempt: int

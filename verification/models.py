@@ -18,7 +18,10 @@ class CedulaInfo(ConcurrentTransitionMixin, models.Model):
     event and the audit row in the same transaction.
     """
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cedula_info")
+    # Empty once the person erased their account (habeas data): the record stays, anonymous.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="cedula_info", null=True, blank=True
+    )
     status = FSMField("estado", default=S.PENDING, choices=S.choices, protected=True)
     # The event-stream version this row reflects (optimistic concurrency for appends).
     version = models.PositiveIntegerField(default=0)
@@ -96,6 +99,12 @@ class CedulaInfo(ConcurrentTransitionMixin, models.Model):
     @transition(field=status, source=S.PENDING, target=S.BLOCKED)
     def fail_blocked(self, *, reason, site, checked_at, next_retry_at):
         self.reason, self.site, self.last_checked_at, self.next_retry_at = reason, site, checked_at, next_retry_at
+
+    def forget_person(self) -> None:
+        """Unlink the person and drop what the census said about them (no state change)."""
+        self.user = None
+        self._set_result({})
+        self.evidence = []
 
     def _start_request(self, *, request_id, requested_at, attempts):
         self.request_id, self.requested_at, self.attempts = request_id, requested_at, attempts

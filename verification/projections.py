@@ -15,6 +15,7 @@ from core.events import EventEnvelope
 from core.projections import Rows, register_projection
 from verification.events import (
     STREAM_TYPE,
+    CedulaPersonalDataErased,
     CedulaVerificationCompleted,
     CedulaVerificationFailed,
     CedulaVerificationRequested,
@@ -80,6 +81,8 @@ def audit_row_from_envelope(envelope: EventEnvelope) -> dict[str, Any]:
     event = envelope.event
     if isinstance(event, CedulaVerificationRequested):
         from_state, to_state, reason, task_id = event.from_state, "pending", event.reason, ""
+    elif isinstance(event, CedulaPersonalDataErased):
+        from_state, to_state, reason, task_id = event.state, event.state, "habeas data", ""
     else:
         from_state, to_state, task_id = "pending", event.outcome, event.task_id
         reason = event.reason if isinstance(event, CedulaVerificationFailed) else ""
@@ -117,6 +120,8 @@ def _apply_info(info: dict[str, Any] | None, envelope: EventEnvelope) -> dict[st
     elif isinstance(event, CedulaVerificationCompleted):
         info.update(status=event.outcome, reason="ok", site=event.site, last_checked_at=_dt(event.checked_at))
         info.update(next_retry_at=None, **{f: event.fields.get(f) or "" for f in RESULT_FIELDS})
+    elif isinstance(event, CedulaPersonalDataErased):
+        info.update(user_id=None, evidence=[], **dict.fromkeys(RESULT_FIELDS, ""))
     elif isinstance(event, CedulaVerificationFailed):
         info.update(
             status=event.outcome,

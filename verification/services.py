@@ -20,6 +20,7 @@ from core.events import DomainEvent, EventEnvelope
 from core.exceptions import ApplicationError
 from verification.events import (
     STREAM_TYPE,
+    CedulaPersonalDataErased,
     CedulaVerificationCompleted,
     CedulaVerificationFailed,
     CedulaVerificationRequested,
@@ -159,6 +160,7 @@ def cedula_verification_record_result(
             getattr(info, TRANSITION_METHODS[transition])(fields=fields, site=site, checked_at=now)
         event = CedulaVerificationCompleted(
             cedula_info_id=info.pk,
+            user_id=info.user_id,
             request_id=str(info.request_id),
             transition=transition,
             outcome=result.outcome,
@@ -338,3 +340,16 @@ def verification_sweep(*, now: datetime | None = None) -> dict[str, int]:
         for pk in cedula_info_list_stuck(stuck_before=stuck_before)
     )
     return {"retried": retried, "resent": resent}
+
+
+def cedula_info_forget_person(*, user_id: int, actor: str) -> None:
+    """Eraser for a habeas-data request (runs inside `accounts.services.user_erase`'s transaction):
+    unlink the person's record and drop its census data, audited."""
+    info = CedulaInfo.objects.select_for_update().filter(user_id=user_id).first()
+    if info is None:
+        return
+    info.forget_person()
+    event = CedulaPersonalDataErased(
+        cedula_info_id=info.pk, transition=Transition.ERASE, state=info.status, attempt=info.attempts
+    )
+    _record(info=info, from_state=info.status, event=event, metadata=Metadata.new(actor))

@@ -29,3 +29,5 @@ class Transition(models.TextChoices):
     SUPPORT_RETRY = "support_retry", "Reintento por soporte"
     REFRESH = "refresh", "Actualización solicitada"
     SWEEPER_REREQUEST = "sweeper_rerequest", "Verificación reenviada (estaba detenida)"
+    # Not a change of state: the person's data was erased (habeas data); audited like a transition.
+    ERASE = "erase", "Datos personales eliminados"
