@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from core import handlers
 from core.event_store import to_envelope
+from core.logging import bind_correlation
 from core.models import OutboxMessage, OutboxStatus, ProcessedMessage
 from core.relay import retry_delay_seconds
 
@@ -37,6 +38,7 @@ def outbox_deliver(*, message_id: int, task_id: str = "") -> str:
         spec = handlers.get_handler(message.handler)
         envelope = to_envelope(message.event)
         _current_task_id.set(task_id or message.task_id)
+        bind_correlation(envelope.correlation_id)
         if spec.transactional:
             try:
                 with transaction.atomic():

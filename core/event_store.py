@@ -9,6 +9,7 @@ from django.db.models import Max
 
 from core import handlers, personal_data
 from core.events import DomainEvent, EventEnvelope, upcast
+from core.logging import bind_correlation
 from core.models import OutboxMessage, StoredEvent
 
 
@@ -89,6 +90,7 @@ def append(
             )
     except IntegrityError as exc:
         raise ConcurrencyError(f"{stream_type}:{stream_id} was appended to concurrently") from exc
+    bind_correlation(metadata.correlation_id)
     if any(handlers.handler_names_for(r.event_type) for r in rows):
         from core.relay import relay_wake_on_commit
 

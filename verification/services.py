@@ -69,14 +69,7 @@ def _record(
     envelope = event_store.to_envelope(stored)
     log = TransitionLog(**audit_row_from_envelope(envelope))
     log.save()
-    logger.info(
-        "cedula_info %s: %s -> %s (%s) correlation=%s",
-        info.pk,
-        from_state or "-",
-        info.status,
-        event.transition,
-        metadata.correlation_id,
-    )
+    logger.info("cedula_info %s: %s -> %s (%s)", info.pk, from_state or "-", info.status, event.transition)
     return log
 
 

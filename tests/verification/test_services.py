@@ -228,3 +228,14 @@ def test_replay_verify_is_clean_after_a_mixed_run_and_catches_corruption(support
 
 def _mesa_before(info):
     return "12" if info.departamento else ""
+
+
+def test_logs_carry_the_registration_correlation_id_to_the_final_transition(caplog):
+    caplog.set_level("INFO")
+    user = register("1023456781")
+    drain_outbox()
+    registered = StoredEvent.objects.get(event_type="accounts.UserRegistered", stream_id=str(user.pk))
+    transitions = [r for r in caplog.records if r.name == "verification.services"]
+    assert [r.getMessage().split("(")[-1] for r in transitions] == ["request)", "complete_active)"]
+    assert {r.correlation_id for r in transitions} == {str(registered.correlation_id)}
+    assert all("1023456781" not in r.getMessage() for r in caplog.records)

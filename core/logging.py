@@ -1,0 +1,59 @@
+"""Structured logs that follow one person's request from registration to the final transition.
+
+The correlation id of the events being written or handled is kept in a context variable and added
+to every log record (`%(correlation_id)s`); with LOG_FORMAT=json each record is one JSON object.
+"""
+
+import contextvars
+import json
+import logging
+import uuid
+
+_correlation: contextvars.ContextVar[str] = contextvars.ContextVar("correlation_id", default="-")
+
+
+def bind_correlation(correlation_id: uuid.UUID | str | None) -> None:
+    _correlation.set(str(correlation_id) if correlation_id else "-")
+
+
+def current_correlation() -> str:
+    return _correlation.get()
+
+
+def install_record_factory() -> None:
+    """Give every log record (ours and libraries') a `correlation_id` attribute."""
+    previous = logging.getLogRecordFactory()
+    if getattr(previous, "adds_correlation", False):
+        return
+
+    def factory(*args, **kwargs):
+        record = previous(*args, **kwargs)
+        record.correlation_id = _correlation.get()
+        return record
+
+    factory.adds_correlation = True
+    logging.setLogRecordFactory(factory)
+
+
+class PlainFormatter(logging.Formatter):
+    def __init__(self) -> None:
+        super().__init__("%(asctime)s %(levelname)s %(name)s [%(correlation_id)s] %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        if not hasattr(record, "correlation_id"):  # records made before the factory was installed
+            record.correlation_id = _correlation.get()
+        return super().format(record)
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        data = {
+            "time": self.formatTime(record),
+            "level": record.levelname,
+            "logger": record.name,
+            "correlation_id": getattr(record, "correlation_id", "-"),
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            data["exception"] = self.formatException(record.exc_info)
+        return json.dumps(data, ensure_ascii=False)
