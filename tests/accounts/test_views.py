@@ -124,3 +124,12 @@ def test_admin_lists_users_with_masked_cedula(admin_client):
     body = admin_client.get(reverse("admin:accounts_user_changelist")).content.decode()
     assert "•••••••789" in body
     assert "1023456789" not in body
+
+
+def test_pages_carry_a_strict_content_security_policy(client):
+    policy = client.get(reverse("accounts:login")).headers["Content-Security-Policy"]
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self' 'unsafe-eval'"  # no 'unsafe-inline': no inline scripts
+    assert directives["style-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
