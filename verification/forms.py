@@ -50,6 +50,7 @@ class RetryForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "retry-%s")  # the filter form beside it also has a "reason"
         super().__init__(*args, **kwargs)
         # Any id is syntactically acceptable; whether it may be retried is the service's decision.
         ids = self.data.getlist("ids") if hasattr(self.data, "getlist") else []
