@@ -8,6 +8,8 @@ Polling policy (docs in README "Using it"):
 - `active` / `cancelled` / `not_found` (FINAL_STATES): nothing changes by itself, so the fragment
   carries no poll trigger and its response is HTTP 286 (htmx 2 also cancels the poll on that).
 Every poll trigger is filtered on `document.visibilityState`, so a hidden tab sends nothing.
+A poll whose answer would be the very same badge gets 204 (htmx swaps nothing): screen readers do
+not re-announce an unchanged live region, and the poll keeps its interval.
 
 The intervals can be tuned with settings (tests shorten them); defaults are below.
 """
@@ -85,6 +87,11 @@ class Badge:
     @property
     def final(self) -> bool:
         return self.poll is None
+
+    @property
+    def fingerprint(self) -> str:
+        """Everything the rendered badge depends on: equal fingerprints mean identical HTML."""
+        return f"{self.state}.{self.version}.{self.poll}.{int(self.slow)}.{int(self.retry_planned)}"
 
     @property
     def running(self) -> bool:

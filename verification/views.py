@@ -5,6 +5,7 @@ answer htmx varies on HX-Request; a plain (no-JavaScript) request gets the whole
 """
 
 from datetime import timedelta
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,12 +13,12 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import HTMX_STOP_POLLING, trigger_client_event
+from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect, trigger_client_event
 
 from core.exceptions import ApplicationError
 from verification import badge as ui
@@ -43,6 +44,8 @@ CONSOLE_PAGE_SIZE = 25
 # --- The person's own record ----------------------------------------------------------------
 def _badge_response(request: HttpRequest, info, *, message: str = "", status: int | None = None) -> HttpResponse:
     badge = ui.badge_for(info, now=timezone.now())
+    if request.method == "GET" and request.GET.get("k") == badge.fingerprint:
+        return HttpResponse(status=204)  # the page already shows exactly this
     context = {"info": info, **ui.badge_context(badge, message=message, oob=True)}
     if status is None:
         status = HTMX_STOP_POLLING if badge.final else 200
@@ -53,9 +56,22 @@ def _badge_response(request: HttpRequest, info, *, message: str = "", status: in
     return response
 
 
+def _person(view):
+    """Logged in; when a poll finds the session gone, send the whole page to the login (HX-Redirect)
+    instead of swapping a login form into the badge."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.htmx and not request.user.is_authenticated:
+            return HttpResponseClientRedirect(f"{resolve_url(settings.LOGIN_URL)}?next=/")
+        return login_required(view)(request, *args, **kwargs)
+
+    return wrapper
+
+
 @require_GET
-@login_required
 @vary_on_headers("HX-Request")
+@_person
 def badge_view(request: HttpRequest) -> HttpResponse:
     """The polled status badge (htmx); a plain request goes to the page that shows it."""
     if not request.htmx:
@@ -64,8 +80,8 @@ def badge_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@login_required
 @vary_on_headers("HX-Request")
+@_person
 def timeline_view(request: HttpRequest) -> HttpResponse:
     if not request.htmx:
         return redirect("accounts:home")
@@ -77,8 +93,8 @@ def timeline_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@login_required
 @vary_on_headers("HX-Request")
+@_person
 def refresh_view(request: HttpRequest) -> HttpResponse:
     """The "Actualizar" button: ask for a fresh lookup (the service enforces the rate limit)."""
     message = ""

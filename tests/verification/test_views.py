@@ -46,7 +46,7 @@ def test_home_shows_verificando_with_a_poll_before_the_record_exists(client):
     body = client.get("/").content.decode()
     assert "Verificando…" in body
     assert 'aria-live="polite"' in body
-    assert f'hx-get="{BADGE}?v=0"' in body
+    assert f'hx-get="{BADGE}?v=0&amp;k=opening.0.2.0.0"' in body
     assert _poll_every(body) == 2
     assert "visibilitychange[document.visibilityState === &#x27;visible&#x27;] from:document" in body
 
@@ -124,12 +124,30 @@ def test_plain_get_of_a_fragment_goes_to_the_page_that_shows_it(client):
         assert "HX-Request" in response["Vary"]
 
 
-def test_fragments_need_a_login(client):
+def test_fragments_need_a_login_and_an_expired_session_sends_the_page_to_login(client):
     for url in (BADGE, TIMELINE):
-        response = client.get(url, **HX)
-        assert response.status_code == 302 and response["Location"].startswith("/ingresar/")
+        assert client.get(url)["Location"].startswith("/ingresar/")
+        polled = client.get(url, **HX)  # a poll after the session expired: the whole page moves
+        assert polled["HX-Redirect"] == "/ingresar/?next=/" and not polled.content
+        assert "HX-Request" in polled["Vary"]
     assert client.post(REFRESH).status_code == 302
+    assert "HX-Redirect" in client.post(REFRESH, **HX)
     assert not TransitionLog.objects.exists()
+
+
+def test_a_poll_that_would_change_nothing_gets_204_so_nothing_is_swapped_or_re_announced(client):
+    user = _person(client, "1023456780")
+    with time_machine.travel(timezone.now() + timedelta(hours=2), tick=False) as clock:
+        services.cedula_verification_refresh(user=user)
+        first = client.get(BADGE, **HX).content.decode()
+        url = re.search(r'hx-get="([^"]+)"', first).group(1).replace("&amp;", "&")
+        assert client.get(url, **HX).status_code == 204  # same state, same interval
+        clock.shift(timedelta(seconds=40))
+        backed_off = client.get(url, **HX)  # the interval changed: a new badge, new trigger
+        assert backed_off.status_code == 200 and _poll_every(backed_off.content.decode()) == 5
+        drain_outbox()
+        final = client.get(url, **HX)
+        assert final.status_code == 286 and 'data-state="active"' in final.content.decode()
 
 
 def test_timeline_in_plain_spanish_newest_first_and_stops_when_final(client):
