@@ -4,6 +4,9 @@ are about the state machine, not the browser (the scraper's own tests use the si
 The outcome is chosen by the cédula's last digit; FAKE_LOOKUP_DELAY (seconds) makes each lookup
 slow enough to kill a worker in the middle of it; FAKE_LOOKUP_LOG appends one line per lookup
 (the worker's pid and the cédula's hash, never the number) so tests can count lookups across processes.
+FAKE_LOOKUP_OVERRIDE_FILE names a file whose contents, when present and not empty, are an outcome
+("active", "cancelled", "not_found", "error", "blocked") that wins over the last digit: a test writes
+it to make the "site" recover (or fail) between two lookups of the same cédula.
 """
 
 import hashlib
@@ -44,8 +47,29 @@ BY_LAST_DIGIT = {
 }
 
 
+BY_OUTCOME = {
+    "active": BY_LAST_DIGIT["0"],
+    "cancelled": BY_LAST_DIGIT["2"],
+    "not_found": BY_LAST_DIGIT["3"],
+    "error": BY_LAST_DIGIT["4"],
+    "blocked": BY_LAST_DIGIT["5"],
+}
+
+
+def _override() -> FakeResult | None:
+    path = os.environ.get("FAKE_LOOKUP_OVERRIDE_FILE")
+    if not path:
+        return None
+    try:
+        with open(path) as override:
+            outcome = override.read().strip()
+    except FileNotFoundError:
+        return None
+    return BY_OUTCOME[outcome] if outcome else None
+
+
 def result_for(cedula: str) -> FakeResult:
-    return BY_LAST_DIGIT.get(cedula[-1], FakeResult("active", ACTIVE_FIELDS))
+    return _override() or BY_LAST_DIGIT.get(cedula[-1], FakeResult("active", ACTIVE_FIELDS))
 
 
 def lookup(cedula: str, *, deadline_s: float | None = None) -> FakeResult:

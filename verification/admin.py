@@ -28,7 +28,9 @@ class TransitionLogInline(ReadOnlyAdminMixin, admin.TabularInline):
 @admin.register(CedulaInfo)
 class CedulaInfoAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("pk", "user_masked", "status", "reason", "attempts", "last_checked_at", "next_retry_at", "site")
-    list_filter = ("status", "site", "last_checked_at")
+    list_filter = ("status", "site", "reason", "requested_at", "last_checked_at")
+    date_hierarchy = "requested_at"
+    # Search by user: exact cédula (never a partial match on the number), names or e-mail.
     search_fields = ("=user__cedula", "user__nombres", "user__apellidos", "user__email")
     inlines = [TransitionLogInline]
     list_select_related = ("user",)
@@ -42,4 +44,5 @@ class CedulaInfoAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 class TransitionLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("created_at", "cedula_info", "from_state", "to_state", "transition", "actor", "attempt")
     list_filter = ("transition", "to_state", "created_at")
-    search_fields = ("=correlation_id", "=event_id")
+    search_fields = ("=correlation_id", "=event_id", "=cedula_info__user__cedula")
+    list_select_related = ("cedula_info",)

@@ -1,12 +1,17 @@
+import logging
+import time
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from core.models import OutboxMessage, OutboxStatus, StoredEvent
 from verification.events import STREAM_TYPE, CedulaVerificationRequested
 from verification.models import CedulaInfo, TransitionLog
 from verification.states import CedulaStatus, Transition
+
+logger = logging.getLogger(__name__)
 
 
 def cedula_info_get_for_user(*, user) -> CedulaInfo | None:
@@ -58,3 +63,93 @@ def cedula_info_request_in_flight(*, info: CedulaInfo) -> bool:
     return OutboxMessage.objects.filter(
         Q(status=OutboxStatus.PENDING) | Q(status=OutboxStatus.DISPATCHED), event=event
     ).exists()
+
+
+# --- Support console -------------------------------------------------------------------------
+SUPPORT_STATES = (CedulaStatus.BLOCKED, CedulaStatus.ERROR, CedulaStatus.PENDING)
+
+
+def cedula_info_list_for_support(
+    *, status: str = "", site: str = "", reason: str = "", stuck_before: datetime
+) -> QuerySet[CedulaInfo]:
+    """Records that may need a person: blocked, error, and pending ones older than `stuck_before`.
+
+    `status` narrows to one of those ("" = all three). Newest problems first.
+    """
+    needs_attention = Q(status__in=[CedulaStatus.BLOCKED, CedulaStatus.ERROR]) | Q(
+        status=CedulaStatus.PENDING, requested_at__lt=stuck_before
+    )
+    records = CedulaInfo.objects.filter(needs_attention).select_related("user")
+    if status in SUPPORT_STATES:
+        records = records.filter(status=status)
+    if site:
+        records = records.filter(site=site)
+    if reason:
+        records = records.filter(reason=reason)
+    return records.order_by("-updated_at", "-pk")
+
+
+def cedula_info_support_filter_options() -> dict[str, list[str]]:
+    """The sites and reasons that occur among records needing attention (for the filter menus)."""
+    records = CedulaInfo.objects.filter(status__in=SUPPORT_STATES)
+    return {
+        "sites": sorted(s for s in records.values_list("site", flat=True).distinct() if s),
+        "reasons": sorted(r for r in records.values_list("reason", flat=True).distinct() if r),
+    }
+
+
+def cedula_info_get_for_support(*, cedula_info_id: int) -> CedulaInfo | None:
+    return CedulaInfo.objects.select_related("user").filter(pk=cedula_info_id).first()
+
+
+@dataclass(frozen=True)
+class SiteBreaker:
+    site: str
+    state: str  # "cerrado" | "abierto" | "en pausa" | "desconocido" | what the scraper reports
+    detail: str = ""
+
+
+def _breaker_source():
+    """The scraper's per-site breaker report, when the scraper exposes one (None until it does).
+
+    Expected: `verification.registraduria.breaker_states() -> {site: status}` where status is the
+    scraper's `Politeness.site_status(site)` dict ({"breaker": {...}|None, "pause": {...}|None, ...})
+    or a plain string.
+    """
+    try:
+        from verification.registraduria import breaker_states  # optional: lands with the scraper
+    except ImportError:
+        return None
+    return breaker_states
+
+
+def _describe_breaker(site: str, status, *, now: float) -> SiteBreaker:
+    if isinstance(status, str):
+        return SiteBreaker(site, status)
+    if not isinstance(status, dict):
+        return SiteBreaker(site, "desconocido")
+    breaker, pause = status.get("breaker"), status.get("pause")
+    if isinstance(breaker, dict) and float(breaker.get("until", 0)) > now:
+        minutes = max(1, round((float(breaker["until"]) - now) / 60))
+        return SiteBreaker(site, "abierto", f"{breaker.get('reason', '')}, ~{minutes} min".strip(", "))
+    if isinstance(pause, dict) and float(pause.get("until", 0)) > now:
+        return SiteBreaker(site, "en pausa", str(pause.get("reason", "")))
+    blocks = status.get("blocks_in_a_row") or 0
+    return SiteBreaker(site, "cerrado", f"{blocks} bloqueos seguidos" if blocks else "")
+
+
+def verification_breaker_states(*, known_sites: list[str]) -> list[SiteBreaker]:
+    """Each site's circuit-breaker state, read defensively: never fails the console."""
+    source = _breaker_source()
+    if source is None:
+        return [SiteBreaker(site, "desconocido") for site in known_sites]
+    try:
+        report = source()
+    except Exception:  # the console must render even if the cache is down
+        logger.exception("breaker_states() failed")
+        return [SiteBreaker(site, "desconocido") for site in known_sites]
+    now = time.time()
+    items = report.items() if isinstance(report, dict) else []
+    states = [_describe_breaker(str(site), status, now=now) for site, status in items]
+    seen = {s.site for s in states}
+    return states + [SiteBreaker(site, "desconocido") for site in known_sites if site not in seen]

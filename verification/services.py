@@ -242,6 +242,38 @@ def cedula_verification_retry(*, cedula_info_id: int, staff_user, reason: str) -
     return _restart(info, transition=Transition.SUPPORT_RETRY, actor=Actor("staff", staff_user.pk), reason=reason)
 
 
+@dataclass(frozen=True)
+class RetryReport:
+    retried: list[int]
+    refused: dict[int, str]  # id -> why (Spanish)
+
+
+def cedula_verification_retry_many(*, cedula_info_ids: list[int], staff_user, reason: str) -> RetryReport:
+    """Support retries several records with one reason; each is its own transaction and audit row.
+
+    Permission and reason are checked once up front (nothing changes when they fail); a record that
+    is no longer retryable (someone else retried it, or it finished) is reported, not fatal.
+    """
+    if not staff_user.has_perm("verification.retry_cedulainfo"):
+        raise PermissionError("not allowed to retry verifications")
+    if not (reason or "").strip():
+        raise ApplicationError("Escriba el motivo del reintento.", code="reason_required", field="reason")
+    if not cedula_info_ids:
+        raise ApplicationError("Seleccione al menos una verificación.", code="nothing_selected")
+    retried: list[int] = []
+    refused: dict[int, str] = {}
+    for cedula_info_id in dict.fromkeys(cedula_info_ids):
+        try:
+            cedula_verification_retry(cedula_info_id=cedula_info_id, staff_user=staff_user, reason=reason)
+        except CedulaInfo.DoesNotExist:
+            refused[cedula_info_id] = "No existe."
+        except ApplicationError as exc:
+            refused[cedula_info_id] = exc.message
+        else:
+            retried.append(cedula_info_id)
+    return RetryReport(retried=retried, refused=refused)
+
+
 @transaction.atomic
 def cedula_verification_recheck(*, cedula_info_id: int, staff_user, reason: str) -> TransitionLog:
     """Support staff re-check a final result (active, cancelled, not found)."""

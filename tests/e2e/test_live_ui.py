@@ -1,0 +1,227 @@
+"""The live UI in real Chromium, served by a live server, with a real `qcluster` and `relay`.
+
+The lookup backend is one env var (LIVE_UI_LOOKUP_BACKEND, default the deterministic stand-in
+`tests.fakes.lookup`); the workers read it, the test process never calls it. Poll intervals are
+shortened to one second for the run. Screenshots of every state land in `screenshots/` (git-ignored)
+at a 390-px phone viewport and a desktop one.
+"""
+
+import os
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from playwright.sync_api import expect
+
+from tests.factories import TEST_PASSWORD, UserFactory
+from tests.processes import REPO_ROOT, VENV_BIN, database_env, product_env, running
+from tests.verification.helpers import drain_outbox, register
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SCREENSHOTS = REPO_ROOT / "screenshots"
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+PERSON_PASSWORD = "clave-larga-2026"  # tests.verification.helpers.register's
+BACKEND = os.environ.get("LIVE_UI_LOOKUP_BACKEND", "tests.fakes.lookup")
+WAIT_MS = 60_000
+
+
+@pytest.fixture
+def fast_polls(settings):
+    settings.VERIFICATION_POLL_PENDING_STEPS = ((3600, 1),)
+    settings.VERIFICATION_POLL_FAILURE_SECONDS = 1
+    settings.VERIFICATION_POLL_FAILURE_MIN_SECONDS = 1
+    settings.VERIFICATION_CONSOLE_POLL_SECONDS = 1
+    # In this process only the settled-state tests look anything up (drain_outbox): the stand-in.
+    settings.VERIFICATION_LOOKUP_BACKEND = "tests.fakes.lookup"
+    settings.RELAY_WAKE_ON_COMMIT = False
+
+
+@pytest.fixture
+def workers(tmp_path, settings, fast_polls):
+    """A real qcluster and relay against the test database; yields a function to start them."""
+
+    def start(**extra: str):
+        env = product_env(
+            DJANGO_SETTINGS_MODULE="core.test_settings",
+            VERIFICATION_LOOKUP_BACKEND=BACKEND,
+            FAKE_LOOKUP_OVERRIDE_FILE=str(tmp_path / "override"),
+            Q_WORKERS="2",
+            Q_TIMEOUT="30",
+            Q_RETRY="60",
+            Q_POLL="0.1",
+            RELAY_INTERVAL_SECONDS="0.2",
+            **database_env(),
+        )
+        env.pop("REDIS_URL", None)
+        env.update(extra)
+        python = str(VENV_BIN / "python")
+        return (
+            running([python, "manage.py", "qcluster"], env=env, log_path=tmp_path / "q.log"),
+            running([python, "manage.py", "relay"], env=env, log_path=tmp_path / "relay.log"),
+        )
+
+    settings.RELAY_WAKE_ON_COMMIT = True
+    return start
+
+
+def shoot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    original = page.viewport_size
+    for label, size in VIEWPORTS.items():
+        page.set_viewport_size(size)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)
+    page.set_viewport_size(original)
+
+
+def log_in(page, base_url: str, cedula: str, password: str = PERSON_PASSWORD) -> None:
+    page.goto(f"{base_url}/ingresar/")
+    page.get_by_label("Número de cédula").fill(cedula)
+    page.get_by_label("Contraseña").fill(password)
+    page.get_by_role("button", name="Ingresar").click()
+    page.wait_for_url(f"{base_url}/")
+
+
+def badge(page):
+    return page.locator("#verification-badge")
+
+
+def count_requests(page, path: str) -> list:
+    seen: list = []
+    page.on("request", lambda request: seen.append(request.url) if path in request.url else None)
+    return seen
+
+
+@pytest.mark.e2e
+def test_badge_turns_final_without_reload_and_polling_stops(live_server, page, workers):
+    cluster, relay = workers(FAKE_LOOKUP_DELAY="3")  # "Verificando…" stays observable for seconds
+    with cluster, relay:
+        polls = count_requests(page, "/verificacion/estado/")
+        statuses: list[int] = []
+        page.on("response", lambda r: statuses.append(r.status) if "/verificacion/estado/" in r.url else None)
+        page.goto(f"{live_server.url}/registro/")
+        page.get_by_label("Nombres").fill("Valentina")
+        page.get_by_label("Apellidos").fill("Ospina Muñoz")
+        page.get_by_label("Número de cédula").fill("1.098.765.430")
+        page.get_by_label("Correo electrónico").fill("valentina@example.org")
+        page.get_by_label("Contraseña", exact=True).fill(PERSON_PASSWORD)
+        page.get_by_label("Repita la contraseña").fill(PERSON_PASSWORD)
+        page.get_by_role("button", name="Crear cuenta").click()
+        page.wait_for_url(f"{live_server.url}/")
+        page.evaluate("window.__notReloaded = 'sí'")
+
+        expect(badge(page)).to_contain_text("Verificando…")
+        expect(page.get_by_role("button", name="Actualizar")).to_be_disabled()
+        expect(page.locator("[aria-live=polite]")).to_have_count(1)
+        shoot(page, "home-pending")
+
+        expect(badge(page)).to_have_attribute("data-state", "active", timeout=WAIT_MS)
+        expect(badge(page)).to_contain_text("Habilitada para votar")
+        expect(badge(page)).to_contain_text("I.E. MARCO FIDEL SUÁREZ")
+        # The timeline followed the badge (its event), still without a reload.
+        expect(page.locator("#verification-timeline")).to_contain_text("confirmó que su cédula está habilitada")
+        expect(page.get_by_role("button", name="Actualizar")).to_be_enabled()
+        assert page.evaluate("window.__notReloaded") == "sí"
+        assert len(polls) >= 2  # it polled while pending
+        assert statuses[-1] == 286
+
+        # Polls stop growing after the final state: watch for several poll intervals (1 s here).
+        after_final = len(polls)
+        page.wait_for_timeout(4_000)
+        assert len(polls) == after_final
+        assert page.evaluate("window.__notReloaded") == "sí"
+        shoot(page, "home-active")
+
+
+@pytest.mark.parametrize(
+    ("cedula", "state", "text"),
+    [
+        ("1023456782", "cancelled", "CANCELADA POR MUERTE"),
+        ("1023456783", "not_found", "No encontramos su cédula en el censo"),
+        ("1023456784", "error", "Lo intentaremos de nuevo automáticamente"),
+        ("1023456785", "blocked", "No pudimos verificar por ahora"),
+    ],
+)
+def test_home_in_each_state_looks_right_on_phone_and_desktop(live_server, page, fast_polls, cedula, state, text):
+    register(cedula)
+    drain_outbox()  # in this process, with the stand-in: no workers needed for a settled state
+    log_in(page, live_server.url, cedula)
+    expect(badge(page)).to_have_attribute("data-state", state)
+    expect(badge(page)).to_contain_text(text)
+    # Nothing overflows the phone's width.
+    page.set_viewport_size(VIEWPORTS["phone"])
+    assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"]["width"]
+    shoot(page, f"home-{state}")
+
+
+@pytest.mark.e2e
+def test_support_retries_a_blocked_record_and_the_persons_badge_updates(live_server, browser, page, workers, tmp_path):
+    person = register("1023456786")  # captcha_unsolved: blocked, no automatic retry
+    staff = UserFactory(is_staff=True, cedula="900000002")
+    # A transactional test flushes the data migration's group: make it as migration 0002 does.
+    soporte, _ = Group.objects.get_or_create(name="Soporte")
+    soporte.permissions.add(Permission.objects.get(codename="retry_cedulainfo"))
+    staff.groups.add(soporte)
+    cluster, relay = workers()
+    with cluster, relay:
+        log_in(page, live_server.url, person.cedula)
+        page.evaluate("window.__notReloaded = 'sí'")
+        expect(badge(page)).to_have_attribute("data-state", "blocked", timeout=WAIT_MS)
+        expect(badge(page)).to_contain_text("Nuestro equipo de soporte la revisará")
+
+        support_context = browser.new_context(locale="es-CO", timezone_id="America/Bogota")
+        console = support_context.new_page()
+        console.set_default_timeout(15_000)
+        try:
+            log_in(console, live_server.url, staff.cedula, TEST_PASSWORD)
+            console.goto(f"{live_server.url}/verificacion/soporte/?status=blocked")
+            row = console.locator("#console-list tbody tr").filter(has_text="•••••••786")
+            expect(row).to_contain_text("captcha_unsolved")
+            expect(console.locator("#console-list")).to_contain_text("fake")
+            shoot(console, "console")
+            record_id = row.get_attribute("id").removeprefix("record-")
+
+            (tmp_path / "override").write_text("active")  # the site recovers
+            row.get_by_role("checkbox").check()
+            with console.expect_response(
+                lambda r: "/verificacion/soporte/" in r.url and r.request.headers.get("hx-request")
+            ):
+                pass  # one list poll swaps the rows: the selection survives it
+            expect(row.get_by_role("checkbox")).to_be_checked()
+            console.get_by_label("Motivo del reintento").fill("captcha resuelto por soporte")
+            console.get_by_role("button", name="Reintentar seleccionadas").click()
+            expect(console.get_by_text("Reintento pedido para 1 verificación(es).")).to_be_visible()
+
+            console.goto(f"{live_server.url}/verificacion/soporte/{record_id}/")
+            record = console.locator("#console-record")
+            expect(record).to_have_attribute("data-state", "active", timeout=WAIT_MS)
+            expect(record).to_contain_text("Reintento por soporte")
+            expect(record).to_contain_text("«captcha resuelto por soporte»")
+            shoot(console, "console-record")
+        finally:
+            support_context.close()
+
+        # The person's page, open all along, updated by itself.
+        expect(badge(page)).to_have_attribute("data-state", "active", timeout=WAIT_MS)
+        expect(page.locator("#verification-timeline")).to_contain_text("Nuestro equipo de soporte pidió una nueva")
+        assert page.evaluate("window.__notReloaded") == "sí"
+
+
+def test_without_javascript_the_page_shows_the_state_and_actualizar_posts_back(live_server, browser, fast_polls):
+    user = register("1023456780")
+    drain_outbox()
+    context = browser.new_context(java_script_enabled=False, locale="es-CO")
+    try:
+        page = context.new_page()
+        log_in(page, live_server.url, user.cedula)
+        expect(badge(page)).to_have_attribute("data-state", "active")
+        page.get_by_role("button", name="Actualizar").click()
+        page.wait_for_url(f"{live_server.url}/")
+        expect(page.get_by_text("Estamos verificando su cédula de nuevo.")).to_be_visible()
+        expect(badge(page)).to_contain_text("Verificando…")
+        page.reload()
+        expect(badge(page)).to_contain_text("Verificando…")
+        drain_outbox()
+        page.reload()
+        expect(badge(page)).to_have_attribute("data-state", "active")
+    finally:
+        context.close()

@@ -1,0 +1,183 @@
+"""What the person's live badge and timeline show, and how often they poll (pure rules, no I/O).
+
+Polling policy (docs in README "Using it"):
+- no record yet (registration is still being processed) or `pending`: poll, backing off as the
+  check runs long (2 s for the first half minute, then 5 s, 15 s, and at most 30 s);
+- `error` / `blocked`: the state can still change (an automatic retry when `next_retry_at` is set,
+  or a support retry when it is not), so poll slowly: 60 s, or sooner when the retry is due;
+- `active` / `cancelled` / `not_found` (FINAL_STATES): nothing changes by itself, so the fragment
+  carries no poll trigger and its response is HTTP 286 (htmx 2 also cancels the poll on that).
+Every poll trigger is filtered on `document.visibilityState`, so a hidden tab sends nothing.
+A poll whose answer would be the very same badge gets 204 (htmx swaps nothing): screen readers do
+not re-announce an unchanged live region, and the poll keeps its interval.
+
+The intervals can be tuned with settings (tests shorten them); defaults are below.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+
+from verification.models import CedulaInfo, TransitionLog
+from verification.states import FINAL_STATES, CedulaStatus, Transition
+
+S = CedulaStatus
+
+# (elapsed seconds below which, poll every N seconds) while a check is pending.
+DEFAULT_PENDING_STEPS = ((30, 2), (120, 5), (600, 15))
+DEFAULT_PENDING_MAX_SECONDS = 30
+DEFAULT_FAILURE_SECONDS = 60
+DEFAULT_FAILURE_MIN_SECONDS = 5
+DEFAULT_CONSOLE_SECONDS = 5
+
+# A check pending for longer than this is called "taking longer than usual" on the badge.
+SLOW_CHECK_SECONDS = 60
+
+
+def _setting(name: str, default):
+    return getattr(settings, name, default)
+
+
+def poll_seconds(info: CedulaInfo | None, *, now: datetime) -> int | None:
+    """Seconds until the badge asks again, or None when it must stop polling."""
+    if info is None:
+        return _setting("VERIFICATION_POLL_PENDING_STEPS", DEFAULT_PENDING_STEPS)[0][1]
+    if info.status in FINAL_STATES:
+        return None
+    if info.status == S.PENDING:
+        elapsed = (now - info.requested_at).total_seconds()
+        for below, every in _setting("VERIFICATION_POLL_PENDING_STEPS", DEFAULT_PENDING_STEPS):
+            if elapsed < below:
+                return every
+        return _setting("VERIFICATION_POLL_PENDING_MAX_SECONDS", DEFAULT_PENDING_MAX_SECONDS)
+    slow = _setting("VERIFICATION_POLL_FAILURE_SECONDS", DEFAULT_FAILURE_SECONDS)
+    if info.next_retry_at is not None:
+        due_in = (info.next_retry_at - now).total_seconds()
+        floor = _setting("VERIFICATION_POLL_FAILURE_MIN_SECONDS", DEFAULT_FAILURE_MIN_SECONDS)
+        return int(max(floor, min(slow, due_in)))
+    return slow
+
+
+def console_poll_seconds() -> int:
+    return _setting("VERIFICATION_CONSOLE_POLL_SECONDS", DEFAULT_CONSOLE_SECONDS)
+
+
+def poll_trigger(seconds: int | None, *, event: str | None = None) -> str:
+    """An hx-trigger value: poll only while the tab is visible, and ask at once when it shows again."""
+    parts = []
+    if seconds is not None:
+        parts.append(f"every {seconds}s [document.visibilityState === 'visible']")
+        parts.append("visibilitychange[document.visibilityState === 'visible'] from:document")
+    if event:
+        parts.append(f"{event} from:body")
+    return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Badge:
+    """Everything the badge template needs; built without touching the database."""
+
+    state: str  # a CedulaStatus value, or "opening" before the record exists
+    version: int
+    poll: int | None
+    slow: bool = False
+    retry_planned: bool = False
+
+    @property
+    def final(self) -> bool:
+        return self.poll is None
+
+    @property
+    def fingerprint(self) -> str:
+        """Everything the rendered badge depends on: equal fingerprints mean identical HTML."""
+        return f"{self.state}.{self.version}.{self.poll}.{int(self.slow)}.{int(self.retry_planned)}"
+
+    @property
+    def running(self) -> bool:
+        return self.state in ("opening", S.PENDING)
+
+    @property
+    def can_refresh(self) -> bool:
+        """The button is offered in final states; the service still applies the rate limit."""
+        return self.state in FINAL_STATES
+
+
+def badge_for(info: CedulaInfo | None, *, now: datetime) -> Badge:
+    if info is None:
+        return Badge(state="opening", version=0, poll=poll_seconds(None, now=now))
+    return Badge(
+        state=info.status,
+        version=info.version,
+        poll=poll_seconds(info, now=now),
+        slow=info.status == S.PENDING and (now - info.requested_at).total_seconds() >= SLOW_CHECK_SECONDS,
+        retry_planned=info.next_retry_at is not None,
+    )
+
+
+# What each audit row means for the person, in plain Spanish. Internals (reasons, sites, actors'
+# ids) never appear: support sees those in the console.
+_PERSON_TEXT = {
+    Transition.REQUEST: "Recibimos su registro y empezamos a verificar su cédula.",
+    Transition.COMPLETE_ACTIVE: "La Registraduría confirmó que su cédula está habilitada para votar.",
+    Transition.COMPLETE_CANCELLED: "La Registraduría informa que su cédula está cancelada.",
+    Transition.COMPLETE_NOT_FOUND: "Su cédula no aparece en el censo electoral.",
+    Transition.FAIL_ERROR: "No pudimos completar la consulta.",
+    Transition.FAIL_BLOCKED: "La consulta no se pudo completar por ahora.",
+    Transition.AUTO_RETRY: "Volvimos a intentar la consulta.",
+    Transition.SUPPORT_RETRY: "Nuestro equipo de soporte pidió una nueva consulta.",
+    Transition.REFRESH: "Se pidió actualizar la verificación.",
+    Transition.SWEEPER_REREQUEST: "La consulta se demoró y la enviamos de nuevo.",
+}
+
+
+def person_text(log: TransitionLog) -> str:
+    if log.transition == Transition.REFRESH:
+        if log.actor.startswith("user:"):
+            return "Usted pidió actualizar la verificación."
+        return "Nuestro equipo de soporte pidió una nueva consulta."
+    return _PERSON_TEXT.get(log.transition, "La verificación cambió de estado.")
+
+
+def actor_label(actor: str) -> str:
+    """Who did it, for support staff."""
+    kind, _, ident = actor.partition(":")
+    return {"system": "sistema", "user": f"persona #{ident}", "staff": f"soporte #{ident}"}.get(kind, actor)
+
+
+BADGE_CHANGED_EVENT = "verification-changed"
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    created_at: datetime
+    text: str
+
+
+def timeline_poll_seconds(badge: Badge) -> int | None:
+    """The timeline follows the badge (pushed by its event); its own poll is a slower safety net."""
+    if badge.poll is None:
+        return None
+    return max(badge.poll * 3, 10)
+
+
+def person_timeline(logs: list[TransitionLog]) -> list[TimelineItem]:
+    """Newest first."""
+    return [TimelineItem(log.created_at, person_text(log)) for log in reversed(logs)]
+
+
+def badge_context(badge: Badge, *, message: str = "", oob: bool = False) -> dict:
+    return {
+        "badge": badge,
+        "badge_trigger": poll_trigger(badge.poll),
+        "message": message,
+        "oob": oob,
+    }
+
+
+def timeline_context(badge: Badge, logs: list[TransitionLog]) -> dict:
+    return {
+        "timeline": person_timeline(logs),
+        "timeline_trigger": poll_trigger(timeline_poll_seconds(badge), event=BADGE_CHANGED_EVENT),
+        "timeline_final": badge.final,
+    }

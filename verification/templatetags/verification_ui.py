@@ -1,0 +1,27 @@
+"""`{% verification_panel %}`: the person's live verification panel, for the home page.
+
+The accounts app owns the home page and must not import verification; the panel is contributed
+through the template layer. It renders the same template (and partials) the htmx views re-fetch.
+"""
+
+from django import template
+from django.utils import timezone
+
+from verification import badge as ui
+from verification.selectors import cedula_info_get_for_user, cedula_info_timeline
+
+register = template.Library()
+
+
+@register.inclusion_tag("verification/panel.html", takes_context=True)
+def verification_panel(context) -> dict:
+    user = context["request"].user
+    info = cedula_info_get_for_user(user=user)
+    badge = ui.badge_for(info, now=timezone.now())
+    logs = cedula_info_timeline(cedula_info=info) if info else []
+    return {
+        "info": info,
+        "csrf_token": context.get("csrf_token"),
+        **ui.badge_context(badge),
+        **ui.timeline_context(badge, logs),
+    }

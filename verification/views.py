@@ -1,0 +1,196 @@
+"""Thin views: the person's live badge, timeline and "Actualizar"; the support console.
+
+A person's URLs carry no cédula and no id: they always mean "my own record". Every view that can
+answer htmx varies on HX-Request; a plain (no-JavaScript) request gets the whole page instead.
+"""
+
+from datetime import timedelta
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect, trigger_client_event
+
+from core.exceptions import ApplicationError
+from verification import badge as ui
+from verification.forms import RetryForm, SupportFilterForm
+from verification.selectors import (
+    cedula_info_get_for_support,
+    cedula_info_get_for_user,
+    cedula_info_list_for_support,
+    cedula_info_support_filter_options,
+    cedula_info_timeline,
+    verification_breaker_states,
+)
+from verification.services import cedula_verification_refresh, cedula_verification_retry_many
+from verification.states import FINAL_STATES
+
+PANEL = "verification/panel.html"
+CONSOLE = "verification/console.html"
+RECORD = "verification/console_record.html"
+SUPPORT_PERMISSION = "verification.retry_cedulainfo"
+CONSOLE_PAGE_SIZE = 25
+
+
+# --- The person's own record ----------------------------------------------------------------
+def _badge_response(request: HttpRequest, info, *, message: str = "", status: int | None = None) -> HttpResponse:
+    badge = ui.badge_for(info, now=timezone.now())
+    if request.method == "GET" and request.GET.get("k") == badge.fingerprint:
+        return HttpResponse(status=204)  # the page already shows exactly this
+    context = {"info": info, **ui.badge_context(badge, message=message, oob=True)}
+    if status is None:
+        status = HTMX_STOP_POLLING if badge.final else 200
+    response = render(request, f"{PANEL}#badge_response", context, status=status)
+    # The client says which version it shows; when it is stale the timeline is told to reload.
+    if request.GET.get("v", request.POST.get("v")) != str(badge.version):
+        trigger_client_event(response, ui.BADGE_CHANGED_EVENT)
+    return response
+
+
+def _person(view):
+    """Logged in; when a poll finds the session gone, send the whole page to the login (HX-Redirect)
+    instead of swapping a login form into the badge."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.htmx and not request.user.is_authenticated:
+            return HttpResponseClientRedirect(f"{resolve_url(settings.LOGIN_URL)}?next=/")
+        return login_required(view)(request, *args, **kwargs)
+
+    return wrapper
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+@_person
+def badge_view(request: HttpRequest) -> HttpResponse:
+    """The polled status badge (htmx); a plain request goes to the page that shows it."""
+    if not request.htmx:
+        return redirect("accounts:home")
+    return _badge_response(request, cedula_info_get_for_user(user=request.user))
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+@_person
+def timeline_view(request: HttpRequest) -> HttpResponse:
+    if not request.htmx:
+        return redirect("accounts:home")
+    info = cedula_info_get_for_user(user=request.user)
+    badge = ui.badge_for(info, now=timezone.now())
+    logs = cedula_info_timeline(cedula_info=info) if info else []
+    status = HTMX_STOP_POLLING if badge.final else 200
+    return render(request, f"{PANEL}#timeline", ui.timeline_context(badge, logs), status=status)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+@_person
+def refresh_view(request: HttpRequest) -> HttpResponse:
+    """The "Actualizar" button: ask for a fresh lookup (the service enforces the rate limit)."""
+    message = ""
+    try:
+        cedula_verification_refresh(user=request.user)
+    except ApplicationError as exc:
+        message = exc.message
+    if not request.htmx:
+        if message:
+            messages.warning(request, message)
+        else:
+            messages.success(request, "Estamos verificando su cédula de nuevo.")
+        return redirect("accounts:home")
+    info = cedula_info_get_for_user(user=request.user)
+    return _badge_response(request, info, message=message or "Estamos verificando su cédula de nuevo.", status=200)
+
+
+# --- Support console ------------------------------------------------------------------------
+def _support(view):
+    """Logged-in staff with the retry permission; everyone else gets 403 (anonymous: login)."""
+    return login_required(permission_required(SUPPORT_PERMISSION, raise_exception=True)(view))
+
+
+def _console_context(request: HttpRequest) -> dict:
+    options = cedula_info_support_filter_options()
+    form = SupportFilterForm(request.GET or None, sites=options["sites"], reasons=options["reasons"])
+    filters = form.cleaned_filters()
+    stuck_before = timezone.now() - timedelta(seconds=settings.VERIFICATION_PENDING_DEADLINE_SECONDS)
+    records = cedula_info_list_for_support(stuck_before=stuck_before, **filters)
+    page = Paginator(records, CONSOLE_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = {k: v for k, v in filters.items() if v}
+    return {
+        "form": form,
+        "page": page,
+        "query": query,
+        "list_url": request.get_full_path(),
+        "breakers": verification_breaker_states(known_sites=options["sites"]),
+        "console_trigger": ui.poll_trigger(ui.console_poll_seconds()),
+        "final_states": FINAL_STATES,
+    }
+
+
+@require_GET
+@_support
+@vary_on_headers("HX-Request")
+def console_view(request: HttpRequest) -> HttpResponse:
+    """Records that need a person, filterable and paginated; htmx polls the #list partial."""
+    template = f"{CONSOLE}#list" if request.htmx else CONSOLE
+    context = _console_context(request)
+    if not request.htmx:
+        context["retry_form"] = RetryForm()
+    return render(request, template, context)
+
+
+@require_GET
+@_support
+@vary_on_headers("HX-Request")
+def console_record_view(request: HttpRequest, cedula_info_id: int) -> HttpResponse:
+    info = cedula_info_get_for_support(cedula_info_id=cedula_info_id)
+    if info is None:
+        raise Http404
+    final = info.status in FINAL_STATES
+    context = {
+        "info": info,
+        "logs": [(log, ui.actor_label(log.actor)) for log in reversed(cedula_info_timeline(cedula_info=info))],
+        "record_trigger": "" if final else ui.poll_trigger(ui.console_poll_seconds()),
+        "retry_form": RetryForm(initial={"ids": [info.pk]}),
+    }
+    if request.htmx:
+        return render(request, f"{RECORD}#record", context, status=HTMX_STOP_POLLING if final else 200)
+    return render(request, RECORD, context)
+
+
+@require_POST
+@_support
+def console_retry_view(request: HttpRequest) -> HttpResponse:
+    """Retry the selected records with a reason (each through the state-machine service, audited)."""
+    form = RetryForm(request.POST)
+    back = request.POST.get("next") or ""
+    if not back.startswith(reverse("verification:console")):
+        back = reverse("verification:console")
+    if not form.is_valid():
+        for error in form.errors.values():
+            messages.error(request, error[0])
+        return redirect(back)
+    try:
+        report = cedula_verification_retry_many(
+            cedula_info_ids=form.cleaned_data["ids"], staff_user=request.user, reason=form.cleaned_data["reason"]
+        )
+    except PermissionError as exc:
+        raise PermissionDenied from exc
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect(back)
+    if report.retried:
+        messages.success(request, f"Reintento pedido para {len(report.retried)} verificación(es).")
+    for pk, why in report.refused.items():
+        messages.warning(request, f"#{pk}: {why}")
+    return redirect(back)
