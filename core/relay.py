@@ -90,7 +90,13 @@ def relay_dispatch_due(*, limit: int | None = None) -> int:
         if kill_after is not None and _dispatched_in_process >= int(kill_after):
             _die()
         # Only the id travels: the task re-reads the row and the event (no personal data in the broker).
-        async_task("core.tasks.deliver", message_id, task_name=f"outbox-{message_id}", group="outbox")
+        async_task(
+            "core.tasks.deliver",
+            message_id,
+            task_name=f"outbox-{message_id}",
+            group="outbox",
+            save=settings.RELAY_SAVE_TASK_RESULTS,
+        )
         _dispatched_in_process += 1
     return len(ids)
 

@@ -76,6 +76,7 @@ class Templates:
             env = base_env(SQLITE_PATH=str(path))
             env.pop("DATABASE_URL", None)
             _manage(env, "migrate", "--noinput")
+            _manage(env, "createcachetable")
             self.made["sqlite"] = str(path)
         return Path(self.made["sqlite"])
 
@@ -85,7 +86,9 @@ class Templates:
             _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             _pg_admin(f'CREATE DATABASE "{name}"')
             self.pg_names.append(name)
-            _manage(base_env(DATABASE_URL=_with_db(postgres_base_url(), name)), "migrate", "--noinput")
+            env = base_env(DATABASE_URL=_with_db(postgres_base_url(), name))
+            _manage(env, "migrate", "--noinput")
+            _manage(env, "createcachetable")
             self.made["postgres"] = name
         return self.made["postgres"]
 

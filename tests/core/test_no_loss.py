@@ -59,15 +59,19 @@ def test_web_process_killed_after_commit_and_before_the_wake_up(stack_factory):
     assert before["ormq"] == 0  # ...and nothing was enqueued: the process died before the wake-up
 
     # The relay's sweep finds the delivery the dead process never announced.
-    stack.relay()
+    stack.relay(RELAY_SAVE_TASK_RESULTS="1")  # keep the Task row, to inspect its arguments
     stack.qcluster()
     stack.wait_until(
-        lambda: stack.scalar("SELECT count(*) FROM core_outboxmessage WHERE status = 'done'") == 1,
+        lambda: (
+            stack.scalar("SELECT count(*) FROM core_outboxmessage WHERE status = 'done'") == 1
+            and stack.scalar("SELECT count(*) FROM django_q_task") == 1
+        ),
         timeout=60,
-        what="the registration's delivery to be processed",
+        what="the registration's delivery to be processed and its task result saved",
     )
     after = stack.report(dump=True)
     exactly_once(after, "kernel.count_registration", "user")
+    assert after["tasks"] == 1
     assert CEDULA not in after["dump"]  # payloads, outbox rows, queued and finished task arguments
     assert CEDULA not in stack.logs()  # gunicorn's access log, the relay's and the workers' logs
 

@@ -24,7 +24,8 @@ def _dump(queryset) -> str:
     return serializers.serialize("json", queryset)
 
 
-def test_registration_stores_and_enqueues_no_raw_cedula(registration_consumer, monkeypatch):
+def test_registration_stores_and_enqueues_no_raw_cedula(registration_consumer, monkeypatch, settings):
+    settings.RELAY_SAVE_TASK_RESULTS = True  # keep the Task row, to inspect its arguments
     # Real commits: the on-commit wake-up runs the relay, which enqueues into Django-Q2's ORM broker.
     queued_user = _register("1.023.456.789")
     assert OrmQ.objects.count() == 1
