@@ -1,5 +1,3 @@
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 
 from core.projections import replay, replay_event_count
@@ -32,7 +30,7 @@ class Command(BaseCommand):
         progress = None if no_progress else self._progress_bar(total)
         report = replay(dry_run=dry_run, verify=verify, stream=stream, since=since, progress=progress)
         if progress is not None and total:
-            sys.stderr.write("\n")
+            self.stderr.write("")
         mode = "verify" if verify else ("dry-run" if dry_run else "replay")
         rows = ", ".join(f"{name}={count}" for name, count in report.rows.items())
         self.stdout.write(f"{mode}: {report.events} events applied; rows: {rows or 'no projections'}")
@@ -53,7 +51,7 @@ class Command(BaseCommand):
             done = state["done"]
             if total and (done == total or done % step == 0):
                 filled = min(width, width * done // total)
-                sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-                sys.stderr.flush()
+                self.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending="")
+                self.stderr.flush()
 
         return progress
