@@ -9,8 +9,9 @@ from core.handlers import handler
 from tests.kernel_app.models import Effect, TickTotal
 
 
-def _record(name: str, envelope: EventEnvelope) -> None:
+def _record(name: str, envelope: EventEnvelope, started: float | None = None) -> None:
     Effect.objects.create(
+        started=started or time.time(),
         handler=name,
         stream=f"{envelope.stream_type}:{envelope.stream_id}",
         version=envelope.version,
@@ -21,7 +22,7 @@ def _record(name: str, envelope: EventEnvelope) -> None:
 
 @handler("kernel.Ticked", name="kernel.record_tick")
 def record_tick(envelope: EventEnvelope) -> None:
-    _record("kernel.record_tick", envelope)
+    _record("kernel.record_tick", envelope, started=time.time())
     if envelope.event.hold:
         marker = Path(settings.KERNEL_MARKER_DIR) / f"hold-{envelope.event_id}"
         if not marker.exists():

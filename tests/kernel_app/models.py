@@ -9,6 +9,7 @@ class Effect(models.Model):
     version = models.PositiveIntegerField()
     event_id = models.UUIDField()
     pid = models.PositiveIntegerField()
+    started = models.FloatField()  # time.time() when the handler started (the benchmark's latency)
 
     def __str__(self) -> str:
         return f"{self.handler} {self.stream} v{self.version}"
