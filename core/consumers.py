@@ -9,12 +9,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import handlers
-from core.event_store import to_envelope
+from core.event_store import ConcurrencyError, Metadata, append, to_envelope
+from core.events import OutboxRequeued
 from core.logging import bind_correlation
 from core.models import OutboxMessage, OutboxStatus, ProcessedMessage
-from core.relay import retry_delay_seconds
+from core.relay import relay_wake_on_commit, retry_delay_seconds
 
 logger = logging.getLogger(__name__)
+
+REQUEUE_STREAM_ID = "requeues"
 
 _current_task_id: contextvars.ContextVar[str] = contextvars.ContextVar("current_task_id", default="")
 
@@ -26,30 +29,41 @@ def current_task_id() -> str:
 
 def _mark_processed(message: OutboxMessage, envelope) -> None:
     ProcessedMessage.objects.create(message=message, handler=message.handler, event_id=envelope.event_id)
-    OutboxMessage.objects.filter(pk=message.pk).update(status=OutboxStatus.DONE, done_at=timezone.now())
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        status=OutboxStatus.DONE, done_at=timezone.now(), lease_until=None
+    )
 
 
 def outbox_deliver(*, message_id: int, task_id: str = "") -> str:
-    """Run the handler of one outbox row. Returns "done", "duplicate", "failed" or "dead"."""
+    """Run the handler of one outbox row. Returns "done", "duplicate", "failed" or "dead".
+
+    The row is locked (PostgreSQL) or the write lock taken (SQLite, IMMEDIATE) before the inbox check,
+    so two concurrent deliveries of one message are serialised and the second sees it processed.
+    """
+    error: BaseException | None = None
     with transaction.atomic():
         message = OutboxMessage.objects.select_for_update().select_related("event").get(pk=message_id)
         if message.status == OutboxStatus.DONE or ProcessedMessage.objects.filter(message_id=message_id).exists():
             return "duplicate"
-        spec = handlers.get_handler(message.handler)
-        envelope = to_envelope(message.event)
-        _current_task_id.set(task_id or message.task_id)
-        bind_correlation(envelope.correlation_id)
-        if spec.transactional:
-            try:
-                with transaction.atomic():
-                    spec.func(envelope)
-                    _mark_processed(message, envelope)
-                return "done"
-            except Exception as exc:
-                error = exc
+        try:
+            # A handler renamed away or an event without its upcaster must not make the task crash
+            # (it would be redelivered forever): it is a failure like any other, ending as a dead letter.
+            spec = handlers.get_handler(message.handler)
+            envelope = to_envelope(message.event)
+        except Exception as exc:
+            error = exc
         else:
-            error = None
-    if not spec.transactional:
+            _current_task_id.set(task_id or message.task_id)
+            bind_correlation(envelope.correlation_id)
+            if spec.transactional:
+                try:
+                    with transaction.atomic():
+                        spec.func(envelope)
+                        _mark_processed(message, envelope)
+                    return "done"
+                except Exception as exc:
+                    error = exc
+    if error is None:
         try:
             spec.func(envelope)
         except Exception as exc:
@@ -84,11 +98,37 @@ def _record_failure(*, message_id: int, error: BaseException) -> str:
     return "dead" if dead else "failed"
 
 
-def outbox_requeue(*, message_ids: list[int]) -> int:
-    """Put dead or failed deliveries back in the queue, due now. Returns how many were requeued."""
+REQUEUEABLE_STATUSES = (OutboxStatus.DEAD, OutboxStatus.PENDING)
+
+
+def outbox_requeue(*, message_ids: list[int], actor: str = "system") -> int:
+    """Put dead (or backing-off) deliveries back in the queue, due now. Returns how many were requeued.
+
+    Deliveries in flight (dispatched, lease running) and done ones are left alone: requeueing them
+    would only run a handler twice at once. The action is recorded as a `core.OutboxRequeued` event
+    (who, which rows) in the same transaction.
+    """
     with transaction.atomic():
-        return (
-            OutboxMessage.objects.filter(id__in=message_ids)
-            .exclude(status=OutboxStatus.DONE)
-            .update(status=OutboxStatus.PENDING, available_at=timezone.now(), lease_until=None, failure_count=0)
+        ids = sorted(
+            OutboxMessage.objects.select_for_update()
+            .filter(id__in=message_ids, status__in=REQUEUEABLE_STATUSES)
+            .values_list("id", flat=True)
         )
+        if not ids:
+            return 0
+        OutboxMessage.objects.filter(id__in=ids).update(
+            status=OutboxStatus.PENDING, available_at=timezone.now(), lease_until=None, failure_count=0
+        )
+        for attempt in range(3):
+            try:
+                append(
+                    stream_id=REQUEUE_STREAM_ID,
+                    events=[OutboxRequeued(message_ids=ids)],
+                    metadata=Metadata.new(actor=actor),
+                )
+                break
+            except ConcurrencyError:
+                if attempt == 2:
+                    raise
+        relay_wake_on_commit()
+    return len(ids)

@@ -48,10 +48,10 @@ def allow_rewrite():
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT set_config(%s, 'on', true)", [GUARD_SETTING])
-        try:
-            yield
-        finally:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config(%s, '', true)", [GUARD_SETTING])
+        # On an exception the transaction is rolled back and the transaction-local setting ends with it;
+        # resetting it here would only raise again on the aborted transaction and hide the real error.
+        yield
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config(%s, '', true)", [GUARD_SETTING])
     else:
         yield

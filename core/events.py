@@ -117,3 +117,18 @@ def upcast(event_type: str, schema_version: int, payload: dict[str, Any]) -> Dom
             raise UnknownEventTypeError(f"no upcaster for {event_type} v{version}") from None
         version += 1
     return cls(**data)
+
+
+@register_event
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class OutboxRequeued(DomainEvent):
+    """Staff put dead or backing-off deliveries back in the queue (the audit record of the action).
+
+    `message_ids` are the outbox rows actually requeued; the actor ("staff:<id>") is in the metadata.
+    """
+
+    TYPE = "core.OutboxRequeued"
+    VERSION = 1
+    STREAM_TYPE = "outbox"
+
+    message_ids: list[int]

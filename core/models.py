@@ -122,6 +122,14 @@ class OutboxMessage(models.Model):
         indexes = [
             models.Index(fields=["status", "available_at"], name="core_outbox_due_idx"),
             models.Index(fields=["stream", "handler", "id"], name="core_outbox_stream_idx"),
+            # The relay's "is there an earlier open delivery in this stream?" anti-join. Measured on
+            # PostgreSQL with a freshly filled outbox (stale statistics): 235 ms per claim without it
+            # (nested loop over all open rows), 1 ms with it.
+            models.Index(
+                fields=["stream", "handler", "id"],
+                name="core_outbox_open_head_idx",
+                condition=models.Q(status__in=["pending", "dispatched"]),
+            ),
         ]
         permissions = [("requeue_outboxmessage", "Puede reencolar mensajes de la bandeja de salida")]
 

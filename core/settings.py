@@ -249,6 +249,11 @@ RELAY_BATCH_SIZE = env.int("RELAY_BATCH_SIZE", default=100)
 RELAY_INTERVAL_SECONDS = env.float("RELAY_INTERVAL_SECONDS", default=1.0)
 # Dispatch right after the writing transaction commits (low latency); the sweep is the safety net.
 RELAY_WAKE_ON_COMMIT = env.bool("RELAY_WAKE_ON_COMMIT", default=True)
+# Keep Django-Q2 result rows of successful deliveries? The outbox row already records each delivery
+# (status, times, last error). Measured: with results saved (and pruned at Q_SAVE_LIMIT) the cluster's
+# monitor fell behind on 2,000 deliveries, tasks stayed unacknowledged past Q_RETRY and were handed
+# out again (157 s vs 22 s to drain). Failed tasks are always kept.
+RELAY_SAVE_TASK_RESULTS = env.bool("RELAY_SAVE_TASK_RESULTS", default=False)
 
 # --- Verification (CedulaInfo state machine) -------------------------------------------------
 # Dotted path of the lookup function the workers call (the Playwright scraper by default).

@@ -10,7 +10,6 @@ from typing import Any
 
 from django.db import transaction
 
-from core.db import allow_rewrite
 from core.events import EventEnvelope
 from core.projections import Rows, register_projection
 from verification.events import (
@@ -169,7 +168,7 @@ class VerificationProjection:
 
         infos = {key[1]: row for key, row in rows.items() if key[0] == "cedula_info"}
         logs = [row for key, row in rows.items() if key[0] == "transition_log"]
-        with transaction.atomic(), allow_rewrite():
+        with transaction.atomic():
             log_qs, info_qs = TransitionLog.objects.all(), CedulaInfo.objects.all()
             if stream_ids is not None:
                 ids = [int(s) for s in stream_ids]

@@ -1,24 +1,35 @@
+import json
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from core.relay import Relay, relay_drain_once
+from core.relay import Relay, outbox_status, relay_drain_once
 
 
 class Command(BaseCommand):
-    help = "Run the outbox relay in the foreground (or drain what is due once with --once)."
+    help = (
+        "Run the outbox relay in the foreground (sweep, dispatch, wait), or drain what is due once "
+        "(--once), or print the outbox's state and lag (--status)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="dispatch what is due now, print the count, exit")
+        parser.add_argument("--status", action="store_true", help="print counts per status and the lag, as JSON")
         parser.add_argument("--interval", type=float, default=settings.RELAY_INTERVAL_SECONDS)
         parser.add_argument("--batch-size", type=int, default=settings.RELAY_BATCH_SIZE)
 
-    def handle(self, *args, once, interval, batch_size, **options):
+    def handle(self, *args, once, status, interval, batch_size, **options):
+        if status:
+            self.stdout.write(json.dumps(outbox_status(), sort_keys=True))
+            return
         if once:
             count = relay_drain_once(batch_size=batch_size)
             self.stdout.write(f"dispatched {count}")
+            self.stdout.write(f"outbox_lag_seconds {outbox_status()['lag_seconds']}")
             return
         relay = Relay(interval=interval, batch_size=batch_size)
         relay.install_signal_handlers()
         self.stdout.write(f"relay running (sweep every {interval}s); Ctrl-C to stop")
+        self.stdout.flush()
         total = relay.run()
         self.stdout.write(f"relay stopped after dispatching {total}")

@@ -1,9 +1,6 @@
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 
-from core.models import StoredEvent
-from core.projections import replay
+from core.projections import replay, replay_event_count
 
 
 class Command(BaseCommand):
@@ -14,25 +11,29 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--dry-run", action="store_true", help="rebuild and report, write nothing")
-        parser.add_argument("--verify", action="store_true", help="compare a rebuild with the live projections")
+        parser.add_argument("--dry-run", action="store_true", help="rebuild and report differences, write nothing")
+        parser.add_argument("--verify", action="store_true", help="compare a full rebuild with the live projections")
         parser.add_argument("--stream", help="only this stream, as TYPE:ID (e.g. cedula:42)")
         parser.add_argument("--since", type=int, default=0, help="apply only events after this global position")
-        parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
     def handle(self, *args, dry_run, verify, stream, since, no_progress, **options):
         if stream and ":" not in stream:
             raise CommandError("--stream takes TYPE:ID, e.g. cedula:42")
         if since < 0:
             raise CommandError("--since must be 0 or a positive global position")
-        total = StoredEvent.objects.filter(position__gt=since).count()
+        if verify and since:
+            raise CommandError("--verify always rebuilds from the first event; drop --since")
+        # The total counts event applications (an event read by two projections counts twice), so the
+        # bar ends at exactly 100%.
+        total = replay_event_count(stream=stream, since=since)
         progress = None if no_progress else self._progress_bar(total)
         report = replay(dry_run=dry_run, verify=verify, stream=stream, since=since, progress=progress)
-        if progress is not None:
-            sys.stderr.write("\n")
+        if progress is not None and total:
+            self.stderr.write("")
         mode = "verify" if verify else ("dry-run" if dry_run else "replay")
         rows = ", ".join(f"{name}={count}" for name, count in report.rows.items())
-        self.stdout.write(f"{mode}: {report.events} events applied; rows: {rows}")
+        self.stdout.write(f"{mode}: {report.events} events applied; rows: {rows or 'no projections'}")
         for difference in report.differences:
             self.stdout.write(f"DIFF {difference.describe()}")
         if verify:
@@ -43,12 +44,14 @@ class Command(BaseCommand):
     def _progress_bar(self, total: int):
         width = 30
         state = {"done": 0}
+        step = max(1, total // 100)
 
         def progress(_count: int) -> None:
             state["done"] += 1
             done = state["done"]
-            if total and (done == total or done % 200 == 0):
+            if total and (done == total or done % step == 0):
                 filled = min(width, width * done // total)
-                sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+                self.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending="")
+                self.stderr.flush()
 
         return progress

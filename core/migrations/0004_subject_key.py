@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_append_only_triggers'),
+        ('core', '0003_outbox_open_head_index'),
     ]
 
     operations = [

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class KernelAppConfig(AppConfig):
+    """A test-only app (tests/settings_kernel.py) whose handlers leave countable effects."""
+
+    name = "tests.kernel_app"
+    label = "kernel_app"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from tests.kernel_app import events, handlers, projections  # noqa: F401 - registrations
