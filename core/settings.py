@@ -274,6 +274,48 @@ VERIFICATION_REFRESH_PER_DAY = env.int("VERIFICATION_REFRESH_PER_DAY", default=5
 # Attempts kept in a record's evidence summary.
 VERIFICATION_EVIDENCE_MAX_ITEMS = env.int("VERIFICATION_EVIDENCE_MAX_ITEMS", default=5)
 
+# --- Registraduría lookup (verification/registraduria/) -------------------------------------
+# Fronts tried in this order; a front that is down, blocked or broken hands over to the next.
+REGISTRADURIA_FRONTS = env.list("REGISTRADURIA_FRONTS", default=["wsp", "consultacenso", "infovotantes"])
+# The real sites. `make run` points these at the simulator (manage.py simulate_registraduria).
+REGISTRADURIA_WSP_URL = env.str("REGISTRADURIA_WSP_URL", default="https://wsp.registraduria.gov.co/censo/consultar/")
+REGISTRADURIA_CONSULTACENSO_URL = env.str(
+    "REGISTRADURIA_CONSULTACENSO_URL", default="https://consultacenso.registraduria.gov.co/"
+)
+REGISTRADURIA_INFOVOTANTES_URL = env.str(
+    "REGISTRADURIA_INFOVOTANTES_URL", default="https://eleccionescolombia.registraduria.gov.co/identificacion"
+)
+REGISTRADURIA_INFOVOTANTES_API_URL = env.str(
+    "REGISTRADURIA_INFOVOTANTES_API_URL", default="https://eleccionescolombia.registraduria.gov.co/api/v1/"
+)
+REGISTRADURIA_INFOVOTANTES_ELECTION_CODE = env.str("REGISTRADURIA_INFOVOTANTES_ELECTION_CODE", default="")
+# Politeness, shared by every worker process on every machine (rows in the database): the least
+# spacing between two lookup starts on one site, browsers on one site at once, and the circuit
+# breaker (this many blocks in a row open it for the cool-down).
+REGISTRADURIA_MIN_INTERVAL_SECONDS = env.float("REGISTRADURIA_MIN_INTERVAL_SECONDS", default=5.0)
+REGISTRADURIA_BROWSERS_PER_SITE = env.int("REGISTRADURIA_BROWSERS_PER_SITE", default=1)
+REGISTRADURIA_BREAKER_THRESHOLD = env.int("REGISTRADURIA_BREAKER_THRESHOLD", default=3)
+REGISTRADURIA_BREAKER_COOLDOWN_SECONDS = env.float("REGISTRADURIA_BREAKER_COOLDOWN_SECONDS", default=900.0)
+# How long one page load or one submission may take to answer (the site's own upstream gives up
+# after 15 s); a hung site then hands over to the next front within the lookup's deadline.
+REGISTRADURIA_RESPONSE_TIMEOUT_SECONDS = env.float("REGISTRADURIA_RESPONSE_TIMEOUT_SECONDS", default=20.0)
+# The worker's browser is replaced after this many lookups (and after a crash).
+REGISTRADURIA_BROWSER_RECYCLE_LOOKUPS = env.int("REGISTRADURIA_BROWSER_RECYCLE_LOOKUPS", default=100)
+# Empty: a desktop-Chrome user agent for this Chromium's own version and platform.
+REGISTRADURIA_USER_AGENT = env.str("REGISTRADURIA_USER_AGENT", default="")
+# reCAPTCHA solving: "none" (a captcha-guarded lookup ends blocked, reason captcha_unsolved) or
+# "2captcha" (any 2Captcha-compatible service; CAPTCHA_SERVER is its host[:port], CAPTCHA_CA_BUNDLE
+# an extra CA to trust, for the simulator's solver).
+CAPTCHA_PROVIDER = env.str("CAPTCHA_PROVIDER", default="none")
+CAPTCHA_API_KEY = env.str("CAPTCHA_API_KEY", default="")
+CAPTCHA_SERVER = env.str("CAPTCHA_SERVER", default="2captcha.com")
+CAPTCHA_CA_BUNDLE = env.str("CAPTCHA_CA_BUNDLE", default="")
+CAPTCHA_POLL_SECONDS = env.int("CAPTCHA_POLL_SECONDS", default=5)
+# A solve may take this long (and never longer than what is left of the lookup's deadline).
+CAPTCHA_TIMEOUT_SECONDS = env.float("CAPTCHA_TIMEOUT_SECONDS", default=45.0)
+if CAPTCHA_PROVIDER not in {"none", "2captcha"}:
+    raise ImproperlyConfigured(f"CAPTCHA_PROVIDER must be none or 2captcha, not {CAPTCHA_PROVIDER!r}")
+
 # --- Operations ------------------------------------------------------------------------------
 # /salud/ reports "degraded" when no Django-Q2 cluster reported within this many seconds, or the
 # relay's oldest undelivered record is older than the lag limit.

@@ -169,3 +169,41 @@ class TransitionLog(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.from_state or '∅'} → {self.to_state} ({self.transition})"
+
+
+class SiteGate(models.Model):
+    """Politeness toward one Registraduría front, shared by every worker on every machine (it lives in
+    the database): when the next lookup may start, and whether the circuit breaker or a Retry-After
+    pause holds lookups back. Operational state, not a projection: it is not rebuilt by replay."""
+
+    site = models.CharField("sitio", max_length=32, primary_key=True)
+    next_slot_at = models.DateTimeField("próximo turno", null=True, blank=True)
+    blocks_in_a_row = models.PositiveIntegerField("bloqueos seguidos", default=0)
+    breaker_open_until = models.DateTimeField("interruptor abierto hasta", null=True, blank=True)
+    breaker_reason = models.CharField("motivo del interruptor", max_length=64, blank=True)
+    paused_until = models.DateTimeField("en pausa hasta", null=True, blank=True)
+    pause_reason = models.CharField("motivo de la pausa", max_length=64, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "sitio consultado"
+        verbose_name_plural = "sitios consultados"
+
+    def __str__(self) -> str:
+        return self.site
+
+
+class SiteLease(models.Model):
+    """One of a site's browser slots (REGISTRADURIA_BROWSERS_PER_SITE): held by the worker whose
+    browser is on that site now. A lease that outlives its holder (a killed worker) expires."""
+
+    site = models.CharField(max_length=32)
+    slot = models.PositiveSmallIntegerField()
+    holder = models.CharField(max_length=80, blank=True)
+    held_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["site", "slot"], name="verif_site_lease_slot_uniq")]
+
+    def __str__(self) -> str:
+        return f"{self.site}#{self.slot}"

@@ -1,0 +1,109 @@
+"""reCAPTCHA v2 solving for the fronts: a small interface, a 2Captcha-compatible provider and `none`.
+
+The provider's official client (2captcha-python) does the protocol: submit to in.php, poll res.php,
+parse its answers and errors. We only replace its transport: the client's own calls carry no request
+timeout (a hung solver would hang the worker past its deadline) and cannot trust an extra CA (the
+simulator's solver, which speaks HTTPS because the client always does).
+"""
+
+import logging
+import time
+from dataclasses import dataclass
+
+import requests
+from django.conf import settings
+from twocaptcha import TwoCaptcha
+from twocaptcha.api import ApiClient, ApiException, NetworkException
+from twocaptcha.exceptions.solver import TimeoutException
+
+logger = logging.getLogger(__name__)
+
+REQUEST_TIMEOUT_SECONDS = 15
+
+
+class CaptchaUnsolved(Exception):
+    """No token: no provider, the provider refused, or it ran out of time. `reason` is machine-readable."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class CaptchaSolver:
+    """Turns (sitekey, page URL) into a reCAPTCHA v2 token, within `timeout` seconds."""
+
+    name: str
+
+    def solve(self, *, sitekey: str, page_url: str, timeout: float) -> str:
+        raise CaptchaUnsolved("captcha_unsolved")
+
+
+class _TimedApiClient(ApiClient):
+    """2captcha-python's transport with a timeout on every request and an optional CA bundle."""
+
+    def __init__(self, post_url: str, *, verify: str | bool):
+        super().__init__(post_url=post_url)
+        self._session = requests.Session()
+        self._session.verify = verify
+
+    def _text(self, method: str, path: str, **kwargs) -> str:
+        try:
+            resp = self._session.request(
+                method, f"https://{self.post_url}/{path}", timeout=REQUEST_TIMEOUT_SECONDS, **kwargs
+            )
+        except requests.RequestException as exc:
+            raise NetworkException(exc) from exc
+        if resp.status_code != 200:
+            raise NetworkException(f"bad response: {resp.status_code}")
+        text = resp.content.decode("utf-8")
+        if "ERROR" in text:
+            raise ApiException(text)
+        return text
+
+    def in_(self, files=None, **kwargs):
+        return self._text("POST", "in.php", data=kwargs)
+
+    def res(self, **kwargs):
+        return self._text("GET", "res.php", params=kwargs)
+
+
+@dataclass(frozen=True)
+class TwoCaptchaSolver(CaptchaSolver):
+    api_key: str
+    server: str
+    ca_bundle: str = ""
+    poll_seconds: int = 5
+
+    def solve(self, *, sitekey: str, page_url: str, timeout: float) -> str:
+        timeout = min(timeout, settings.CAPTCHA_TIMEOUT_SECONDS)
+        if timeout < 1:
+            raise CaptchaUnsolved("captcha_timeout")
+        client = TwoCaptcha(
+            self.api_key, server=self.server, pollingInterval=self.poll_seconds, recaptchaTimeout=timeout
+        )
+        client.api_client = _TimedApiClient(self.server, verify=self.ca_bundle or True)
+        started = time.monotonic()
+        try:
+            answer = client.recaptcha(sitekey=sitekey, url=page_url)
+        except TimeoutException:
+            raise CaptchaUnsolved("captcha_timeout") from None
+        except NetworkException:
+            raise CaptchaUnsolved("captcha_service_unreachable") from None
+        except ApiException as exc:
+            logger.warning("captcha service refused: %s", str(exc)[:80])
+            raise CaptchaUnsolved("captcha_service_error") from None
+        logger.info("captcha solved in %.1f s", time.monotonic() - started)
+        return answer["code"]
+
+
+def get_solver() -> CaptchaSolver:
+    if settings.CAPTCHA_PROVIDER == "2captcha":
+        return TwoCaptchaSolver(
+            name="2captcha",
+            api_key=settings.CAPTCHA_API_KEY,
+            server=settings.CAPTCHA_SERVER,
+            ca_bundle=settings.CAPTCHA_CA_BUNDLE,
+            poll_seconds=settings.CAPTCHA_POLL_SECONDS,
+        )
+    return CaptchaSolver(name="none")

@@ -1,0 +1,205 @@
+"""The three Registraduría front ends, as adapters with one shape: `run(context, cedula, solver, budget)`.
+
+Each drives the real page flow in a fresh browser context (the caller owns and closes it) and returns
+an `Attempt`: the classification of the body the site answered (never its HTTP status alone), the
+status, and the Retry-After the site asked for. They run in the browser thread: no ORM here.
+"""
+
+import json
+import time
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+from verification.registraduria.browser import new_page
+from verification.registraduria.captcha import CaptchaSolver, CaptchaUnsolved
+from verification.registraduria.parser import classify
+from verification.registraduria.results import LookupResult
+
+SITEKEY = "div.g-recaptcha[data-sitekey]"
+CAPTCHA_ANSWER = "#g-recaptcha-response"
+
+
+@dataclass(frozen=True)
+class Attempt:
+    result: LookupResult
+    http_status: int | None = None
+    retry_after: float | None = None
+
+
+class Budget:
+    """What is left of this front's time, as Playwright timeouts (milliseconds)."""
+
+    def __init__(self, deadline: float):
+        self.deadline = deadline
+
+    def seconds(self) -> float:
+        return max(0.0, self.deadline - time.monotonic())
+
+    def ms(self, cap_seconds: float | None = None) -> float:
+        cap = settings.REGISTRADURIA_RESPONSE_TIMEOUT_SECONDS if cap_seconds is None else cap_seconds
+        return max(1.0, min(self.seconds(), cap) * 1000)
+
+
+def _retry_after(headers: dict) -> float | None:
+    value = (headers or {}).get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None  # an HTTP date: rare here; the breaker's cool-down still applies
+
+
+def _attempt(body: str, *, status: int | None, headers: dict | None, front: str) -> Attempt:
+    result = classify(body, http_status=status, front=front)
+    retry_after = _retry_after(headers or {})
+    if retry_after is not None:
+        result = replace(result, retry_after=retry_after)
+    return Attempt(result=result, http_status=status, retry_after=retry_after)
+
+
+def _load(page, url: str, *, front: str, ready: str, budget: Budget) -> Attempt | None:
+    """Open the front's page; an Attempt when it is not the page we expect (WAF, maintenance, …)."""
+    response = page.goto(url, wait_until="domcontentloaded", timeout=budget.ms())
+    status = response.status if response else None
+    if page.locator(ready).count() == 0:
+        body = page.content()
+        return _attempt(body, status=status, headers=response.headers if response else None, front=front)
+    return None
+
+
+def _captcha_token(page, *, solver: CaptchaSolver, budget: Budget) -> str | None:
+    """Solve the page's reCAPTCHA when it has one. None: the page carries no captcha."""
+    widget = page.locator(SITEKEY)
+    if widget.count() == 0:
+        return None
+    sitekey = widget.first.get_attribute("data-sitekey")
+    return solver.solve(sitekey=sitekey, page_url=page.url, timeout=budget.seconds() - 5)
+
+
+def _put_captcha_answer(page, token: str | None, *, budget: Budget) -> None:
+    if token is None:
+        return
+    page.wait_for_selector(CAPTCHA_ANSWER, state="attached", timeout=budget.ms())
+    page.eval_on_selector(CAPTCHA_ANSWER, "(el, token) => { el.value = token; }", token)
+
+
+def _blocked_unsolved(exc: CaptchaUnsolved, front: str) -> Attempt:
+    return Attempt(result=LookupResult("blocked", reason=exc.reason, site=front))
+
+
+class WspFront:
+    """`wsp…/censo/consultar/`: a form whose submit is an XHR to the same URL answering JSON."""
+
+    name = "wsp"
+
+    @property
+    def url(self) -> str:
+        return settings.REGISTRADURIA_WSP_URL
+
+    def run(self, context, *, cedula: str, solver: CaptchaSolver, budget: Budget) -> Attempt:
+        page = new_page(context)
+        attempt = self._submit(page, cedula=cedula, solver=solver, budget=budget)
+        if attempt.result.reason == "nonce_expired" and budget.seconds() > 5:
+            # The real page reloads itself on an expired nonce: do the same, once.
+            attempt = self._submit(page, cedula=cedula, solver=solver, budget=budget)
+        return attempt
+
+    def _submit(self, page, *, cedula, solver, budget) -> Attempt:
+        loaded = _load(page, self.url, front=self.name, ready="form#form input#nuip", budget=budget)
+        if loaded is not None:
+            return loaded
+        try:
+            token = _captcha_token(page, solver=solver, budget=budget)
+        except CaptchaUnsolved as exc:
+            return _blocked_unsolved(exc, self.name)
+        page.fill("#nuip", cedula)
+        if page.locator('#tipo option[value="-1"]').count():
+            page.select_option("#tipo", "-1")
+        _put_captcha_answer(page, token, budget=budget)
+        path = urlsplit(self.url).path
+        with page.expect_response(
+            lambda r: r.request.method == "POST" and urlsplit(r.url).path == path, timeout=budget.ms()
+        ) as reply:
+            page.click("#enviar")
+        response = reply.value
+        return _attempt(response.text(), status=response.status, headers=response.headers, front=self.name)
+
+
+class ConsultaCensoFront:
+    """`consultacenso…`: a form whose script posts JSON to `back/api/consulta`."""
+
+    name = "consultacenso"
+
+    @property
+    def url(self) -> str:
+        return settings.REGISTRADURIA_CONSULTACENSO_URL
+
+    def run(self, context, *, cedula: str, solver: CaptchaSolver, budget: Budget) -> Attempt:
+        page = new_page(context)
+        loaded = _load(page, self.url, front=self.name, ready="form#consultaForm #documento", budget=budget)
+        if loaded is not None:
+            return loaded
+        try:
+            token = _captcha_token(page, solver=solver, budget=budget)
+        except CaptchaUnsolved as exc:
+            return _blocked_unsolved(exc, self.name)
+        page.fill("#documento", cedula)
+        # The elections list comes from the page's own call to back/api/elecciones.
+        page.wait_for_selector('#eleccion option[value="0"]', state="attached", timeout=budget.ms())
+        page.select_option("#eleccion", "0")
+        _put_captcha_answer(page, token, budget=budget)
+        with page.expect_response(
+            lambda r: r.request.method == "POST" and "/back/api/consulta" in r.url, timeout=budget.ms()
+        ) as reply:
+            page.click("#submitBtn")
+        response = reply.value
+        return _attempt(response.text(), status=response.status, headers=response.headers, front=self.name)
+
+
+# The single-page app's own call, made from the page so it carries the page's origin, cookies and
+# client hints, exactly as the app's script would.
+_INFOVOTANTES_FETCH = """async ([url, token, body, timeoutMs]) => {
+  const r = await fetch(url, {method: "POST", headers: {"Authorization": "Bearer " + token,
+    "Content-Type": "application/json", "Accept": "application/json"}, body: body,
+    signal: AbortSignal.timeout(timeoutMs)});
+  return {status: r.status, retryAfter: r.headers.get("retry-after"), text: await r.text()};
+}"""
+
+
+class InfovotantesFront:
+    """The sibling front's single-page app and its Infovotantes JSON API (Bearer captcha token)."""
+
+    name = "infovotantes"
+
+    @property
+    def url(self) -> str:
+        return settings.REGISTRADURIA_INFOVOTANTES_URL
+
+    def run(self, context, *, cedula: str, solver: CaptchaSolver, budget: Budget) -> Attempt:
+        page = new_page(context)
+        loaded = _load(page, self.url, front=self.name, ready=SITEKEY, budget=budget)
+        if loaded is not None:
+            return loaded
+        try:
+            token = _captcha_token(page, solver=solver, budget=budget)
+        except CaptchaUnsolved as exc:
+            return _blocked_unsolved(exc, self.name)
+        body = json.dumps(
+            {
+                "identification": cedula,
+                "identification_type": "CC",
+                "election_code": settings.REGISTRADURIA_INFOVOTANTES_ELECTION_CODE,
+                "module": "polling_place",
+                "platform": "web",
+            }
+        )
+        url = settings.REGISTRADURIA_INFOVOTANTES_API_URL.rstrip("/") + "/citizen/get-information"
+        reply = page.evaluate(_INFOVOTANTES_FETCH, [url, token or "", body, budget.ms()])
+        headers = {"retry-after": reply["retryAfter"]} if reply.get("retryAfter") else {}
+        return _attempt(reply["text"], status=reply["status"], headers=headers, front=self.name)
+
+
+FRONTS = {front.name: front for front in (WspFront(), ConsultaCensoFront(), InfovotantesFront())}

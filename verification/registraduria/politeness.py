@@ -1,0 +1,185 @@
+"""Politeness toward the Registraduría, shared by every worker process on every machine.
+
+The state lives in the database (`SiteGate`, `SiteLease`), so two qclusters on two machines see the
+same turns, the same breaker and the same Retry-After pause:
+
+- turns: two lookup starts on one site are at least REGISTRADURIA_MIN_INTERVAL_SECONDS apart. A
+  worker reserves the next free start under the gate's row lock, then waits for it outside any
+  transaction (the reservation, not a per-process sleep, is what spaces the lookups);
+- browsers per site: a worker holds one of the site's REGISTRADURIA_BROWSERS_PER_SITE leases while its
+  browser is on the site; a lease expires on its own if its worker dies;
+- circuit breaker: REGISTRADURIA_BREAKER_THRESHOLD blocks in a row open it for the cool-down (the
+  reason is recorded); after the cool-down one lookup probes the site: a block opens it again at once,
+  an answer closes it;
+- Retry-After: a site that asked us to wait is paused for that long.
+"""
+
+import logging
+import os
+import socket
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from verification.models import SiteGate, SiteLease
+
+logger = logging.getLogger(__name__)
+
+# Blocks that count toward the breaker: the site refused us (not: we had no captcha solver).
+BREAKER_REASONS = frozenset({"waf_block", "js_challenge", "captcha_rejected"})
+FINAL_OUTCOMES = frozenset({"active", "cancelled", "not_found"})
+LEASE_POLL_SECONDS = 0.2
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Permission to run one lookup on `site`, starting at `starts_at`."""
+
+    site: str
+    holder: str
+    starts_at: datetime
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """No lookup on `site` now: `reason` is breaker_open, site_paused or site_busy."""
+
+    site: str
+    reason: str
+    retry_after: float | None
+
+
+def _holder() -> str:
+    return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def _ensure_rows(site: str) -> None:
+    SiteGate.objects.get_or_create(site=site)
+    existing = set(SiteLease.objects.filter(site=site).values_list("slot", flat=True))
+    for slot in range(settings.REGISTRADURIA_BROWSERS_PER_SITE):
+        if slot not in existing:
+            SiteLease.objects.get_or_create(site=site, slot=slot)
+
+
+def _seconds_until(moment: datetime | None, now: datetime) -> float:
+    return max(0.0, (moment - now).total_seconds()) if moment else 0.0
+
+
+def _try_reserve(site: str, *, holder: str, lease_seconds: float) -> Turn | Refusal | None:
+    """One attempt, in one short transaction: a Turn, a Refusal, or None when every lease is taken."""
+    with transaction.atomic():
+        gate = SiteGate.objects.select_for_update().get(site=site)
+        now = timezone.now()
+        if gate.breaker_open_until and gate.breaker_open_until > now:
+            return Refusal(site, "breaker_open", _seconds_until(gate.breaker_open_until, now))
+        if gate.paused_until and gate.paused_until > now:
+            return Refusal(site, "site_paused", _seconds_until(gate.paused_until, now))
+        lease = (
+            SiteLease.objects.select_for_update()
+            .filter(site=site, slot__lt=settings.REGISTRADURIA_BROWSERS_PER_SITE)
+            .filter(Q(held_until__isnull=True) | Q(held_until__lt=now))
+            .order_by("slot")
+            .first()
+        )
+        if lease is None:
+            return None
+        starts_at = max(now, gate.next_slot_at or now)
+        lease.holder = holder
+        lease.held_until = starts_at + timedelta(seconds=lease_seconds)
+        lease.save(update_fields=["holder", "held_until"])
+        gate.next_slot_at = starts_at + timedelta(seconds=settings.REGISTRADURIA_MIN_INTERVAL_SECONDS)
+        gate.save(update_fields=["next_slot_at", "updated_at"])
+        return Turn(site=site, holder=holder, starts_at=starts_at)
+
+
+def site_turn_acquire(*, site: str, deadline: float) -> Turn | Refusal:
+    """Wait for this worker's turn on `site` (until `deadline`, a time.monotonic() value).
+
+    Returns a Turn once its start time has come, or a Refusal (breaker open, paused, or still busy
+    at the deadline). The caller must hand the Turn back with `site_turn_release`.
+    """
+    _ensure_rows(site)
+    holder = _holder()
+    while True:
+        remaining = deadline - time.monotonic()
+        outcome = _try_reserve(site, holder=holder, lease_seconds=max(remaining, 1.0) + 30.0)
+        if isinstance(outcome, Refusal):
+            return outcome
+        if isinstance(outcome, Turn):
+            wait = _seconds_until(outcome.starts_at, timezone.now())
+            if wait > deadline - time.monotonic():
+                _release_lease(outcome)
+                return Refusal(site, "site_busy", wait)
+            if wait:
+                time.sleep(wait)  # our reserved start: the spacing every worker agreed on
+            return outcome
+        if remaining <= LEASE_POLL_SECONDS:
+            return Refusal(site, "site_busy", settings.REGISTRADURIA_MIN_INTERVAL_SECONDS)
+        time.sleep(LEASE_POLL_SECONDS)  # every browser slot of the site is in use: ask again shortly
+
+
+def _release_lease(turn: Turn) -> None:
+    SiteLease.objects.filter(site=turn.site, holder=turn.holder).update(holder="", held_until=None)
+
+
+@transaction.atomic
+def site_turn_release(*, turn: Turn, outcome: str, reason: str, retry_after: float | None = None) -> None:
+    """Hand the turn back and feed the result to the breaker and the Retry-After pause."""
+    gate = SiteGate.objects.select_for_update().get(site=turn.site)
+    _release_lease(turn)
+    now = timezone.now()
+    fields = ["updated_at"]
+    if outcome == "blocked" and reason in BREAKER_REASONS:
+        gate.blocks_in_a_row += 1
+        fields.append("blocks_in_a_row")
+        if gate.blocks_in_a_row >= settings.REGISTRADURIA_BREAKER_THRESHOLD:
+            gate.breaker_open_until = now + timedelta(seconds=settings.REGISTRADURIA_BREAKER_COOLDOWN_SECONDS)
+            gate.breaker_reason = reason
+            fields += ["breaker_open_until", "breaker_reason"]
+            logger.warning("circuit breaker open for %s after %s blocks (%s)", turn.site, gate.blocks_in_a_row, reason)
+    elif outcome in FINAL_OUTCOMES and (gate.blocks_in_a_row or gate.breaker_open_until):
+        gate.blocks_in_a_row, gate.breaker_open_until, gate.breaker_reason = 0, None, ""
+        fields += ["blocks_in_a_row", "breaker_open_until", "breaker_reason"]
+        logger.info("circuit breaker closed for %s", turn.site)
+    if retry_after:
+        gate.paused_until = now + timedelta(seconds=retry_after)
+        gate.pause_reason = reason
+        fields += ["paused_until", "pause_reason"]
+    gate.save(update_fields=fields)
+
+
+@transaction.atomic
+def site_gate_reset(*, site: str) -> None:
+    """Close the breaker and lift any pause on `site` (an operator decided the site is fine)."""
+    SiteGate.objects.filter(site=site).update(
+        blocks_in_a_row=0, breaker_open_until=None, breaker_reason="", paused_until=None, pause_reason=""
+    )
+
+
+def _epoch(moment: datetime | None) -> float | None:
+    return moment.timestamp() if moment else None
+
+
+def breaker_states(*, now: datetime | None = None) -> dict[str, dict]:
+    """Each known site's breaker, pause and spacing, for the support console, /salud/ and metrics."""
+    now = now or timezone.now()
+    report = {}
+    gates = {gate.site: gate for gate in SiteGate.objects.all()}
+    for site in dict.fromkeys([*settings.REGISTRADURIA_FRONTS, *gates]):
+        gate = gates.get(site) or SiteGate(site=site)
+        open_ = bool(gate.breaker_open_until and gate.breaker_open_until > now)
+        paused = bool(gate.paused_until and gate.paused_until > now)
+        report[site] = {
+            "state": "open" if open_ else ("paused" if paused else "closed"),
+            "breaker": {"until": _epoch(gate.breaker_open_until), "reason": gate.breaker_reason} if open_ else None,
+            "pause": {"until": _epoch(gate.paused_until), "reason": gate.pause_reason} if paused else None,
+            "blocks_in_a_row": gate.blocks_in_a_row,
+            "next_slot_at": _epoch(gate.next_slot_at),
+        }
+    return report

@@ -1,0 +1,121 @@
+"""One census lookup: the fronts in their configured order, each behind the shared politeness gate.
+
+`lookup(cedula, *, deadline_s)` never raises for the site's behaviour: every failure comes back
+classified (`verification.lookup` documents the contract). A front that answers with a result ends
+the lookup; one that is down, broken or blocks us hands over to the next. When none answers, a block
+wins over an error (it tells support and the breaker more), and every attempt is in `evidence`.
+"""
+
+import logging
+import time
+from dataclasses import replace
+
+from django.conf import settings
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from verification.registraduria import politeness
+from verification.registraduria.browser import HOST
+from verification.registraduria.captcha import get_solver
+from verification.registraduria.fronts import FRONTS, Attempt, Budget
+from verification.registraduria.results import LookupResult
+
+logger = logging.getLogger(__name__)
+
+FINAL_OUTCOMES = frozenset({"active", "cancelled", "not_found"})
+# Without a captcha solver no front can answer: trying the next one would only repeat it.
+STOP_REASONS = frozenset({"captcha_unsolved"})
+# Less than this left of the deadline: don't start another front.
+MIN_FRONT_SECONDS = 3.0
+# Margin for the browser thread beyond the front's own budget (Playwright's timeouts end it first).
+THREAD_MARGIN_SECONDS = 10.0
+
+
+def _classify_exception(exc: BaseException, front: str) -> Attempt:
+    if isinstance(exc, PlaywrightTimeout | TimeoutError):
+        reason = "timeout"
+    elif isinstance(exc, PlaywrightError):
+        text = str(exc)
+        if "net::ERR_" in text:
+            reason = "connection_failed"
+        elif "closed" in text or "crash" in text.lower():
+            reason = "browser_crash"
+        elif "signal timed out" in text or "TimeoutError" in text:
+            reason = "timeout"
+        else:
+            reason = "browser_error"
+    else:
+        reason = "scraper_error"
+    logger.warning("lookup on %s failed: %s (%s)", front, reason, type(exc).__name__)
+    return Attempt(result=LookupResult("error", reason=reason, site=front))
+
+
+def _run_front(name: str, *, cedula: str, deadline: float) -> Attempt:
+    front = FRONTS[name]
+    solver = get_solver()
+    budget = Budget(deadline)
+
+    def drive(context):
+        return front.run(context, cedula=cedula, solver=solver, budget=budget)
+
+    try:
+        return HOST.run(drive, timeout=budget.seconds() + THREAD_MARGIN_SECONDS)
+    except Exception as exc:
+        return _classify_exception(exc, name)
+
+
+def _refused(refusal: politeness.Refusal) -> Attempt:
+    outcome = "blocked" if refusal.reason == "breaker_open" else "error"
+    return Attempt(
+        result=LookupResult(outcome, reason=refusal.reason, site=refusal.site, retry_after=refusal.retry_after),
+        retry_after=refusal.retry_after,
+    )
+
+
+def _evidence(name: str, attempt: Attempt, ms: int) -> dict:
+    return {
+        "front": name,
+        "status": attempt.http_status,
+        "ms": ms,
+        "outcome": attempt.result.outcome,
+        "reason": attempt.result.reason,
+    }
+
+
+def _combine(attempts: list[tuple[str, Attempt]], evidence: list[dict]) -> LookupResult:
+    if not attempts:
+        return LookupResult("error", reason="deadline_exceeded", evidence=evidence)
+    blocked = [(name, a) for name, a in attempts if a.result.outcome == "blocked"]
+    name, chosen = blocked[0] if blocked else attempts[-1]
+    retry_afters = [a.retry_after for _, a in attempts if a.retry_after]
+    return replace(chosen.result, site=name, retry_after=max(retry_afters) if retry_afters else None, evidence=evidence)
+
+
+def lookup(cedula: str, *, deadline_s: float | None = None) -> LookupResult:
+    """Ask the census about `cedula`, within `deadline_s` seconds (VERIFICATION_LOOKUP_DEADLINE_SECONDS)."""
+    deadline = time.monotonic() + (deadline_s or settings.VERIFICATION_LOOKUP_DEADLINE_SECONDS)
+    attempts: list[tuple[str, Attempt]] = []
+    evidence: list[dict] = []
+    for name in settings.REGISTRADURIA_FRONTS:
+        if deadline - time.monotonic() < MIN_FRONT_SECONDS:
+            break
+        turn = politeness.site_turn_acquire(site=name, deadline=deadline - MIN_FRONT_SECONDS)
+        if isinstance(turn, politeness.Refusal):
+            attempt = _refused(turn)
+            attempts.append((name, attempt))
+            evidence.append(_evidence(name, attempt, 0))
+            continue
+        started = time.monotonic()
+        attempt = None
+        try:
+            attempt = _run_front(name, cedula=cedula, deadline=deadline)
+        finally:
+            result = attempt.result if attempt else LookupResult("error", reason="scraper_error")
+            politeness.site_turn_release(
+                turn=turn, outcome=result.outcome, reason=result.reason, retry_after=attempt and attempt.retry_after
+            )
+        attempts.append((name, attempt))
+        evidence.append(_evidence(name, attempt, int((time.monotonic() - started) * 1000)))
+        if attempt.result.outcome in FINAL_OUTCOMES or attempt.result.reason in STOP_REASONS:
+            return replace(attempt.result, site=name, evidence=evidence)
+    return _combine(attempts, evidence)
