@@ -277,16 +277,28 @@ VERIFICATION_EVIDENCE_MAX_ITEMS = env.int("VERIFICATION_EVIDENCE_MAX_ITEMS", def
 # --- Registraduría lookup (verification/registraduria/) -------------------------------------
 # Fronts tried in this order; a front that is down, blocked or broken hands over to the next.
 REGISTRADURIA_FRONTS = env.list("REGISTRADURIA_FRONTS", default=["wsp", "consultacenso", "infovotantes"])
-# The real sites. `make run` points these at the simulator (manage.py simulate_registraduria).
-REGISTRADURIA_WSP_URL = env.str("REGISTRADURIA_WSP_URL", default="https://wsp.registraduria.gov.co/censo/consultar/")
+# The simulator (`manage.py simulate_registraduria`, started by `make run`): when set, every front and
+# the captcha solver default to it. Unset, the fronts are the real sites.
+REGISTRADURIA_SIMULATOR = env.str("REGISTRADURIA_SIMULATOR", default="").rstrip("/")
+_SIM = REGISTRADURIA_SIMULATOR
+REGISTRADURIA_WSP_URL = env.str(
+    "REGISTRADURIA_WSP_URL",
+    default=f"{_SIM}/censo/consultar/" if _SIM else "https://wsp.registraduria.gov.co/censo/consultar/",
+)
 REGISTRADURIA_CONSULTACENSO_URL = env.str(
-    "REGISTRADURIA_CONSULTACENSO_URL", default="https://consultacenso.registraduria.gov.co/"
+    "REGISTRADURIA_CONSULTACENSO_URL",
+    default=f"{_SIM}/consultacenso/" if _SIM else "https://consultacenso.registraduria.gov.co/",
 )
 REGISTRADURIA_INFOVOTANTES_URL = env.str(
-    "REGISTRADURIA_INFOVOTANTES_URL", default="https://eleccionescolombia.registraduria.gov.co/identificacion"
+    "REGISTRADURIA_INFOVOTANTES_URL",
+    default=f"{_SIM}/infovotantes/identificacion"
+    if _SIM
+    else "https://eleccionescolombia.registraduria.gov.co/identificacion",
 )
+# Where the single-page app's API lives (not confirmed for the real site: see shared notes).
 REGISTRADURIA_INFOVOTANTES_API_URL = env.str(
-    "REGISTRADURIA_INFOVOTANTES_API_URL", default="https://eleccionescolombia.registraduria.gov.co/api/v1/"
+    "REGISTRADURIA_INFOVOTANTES_API_URL",
+    default=f"{_SIM}/infovotantes/api/v1/" if _SIM else "https://eleccionescolombia.registraduria.gov.co/api/v1/",
 )
 REGISTRADURIA_INFOVOTANTES_ELECTION_CODE = env.str("REGISTRADURIA_INFOVOTANTES_ELECTION_CODE", default="")
 # Politeness, shared by every worker process on every machine (rows in the database): the least
@@ -306,10 +318,19 @@ REGISTRADURIA_USER_AGENT = env.str("REGISTRADURIA_USER_AGENT", default="")
 # reCAPTCHA solving: "none" (a captcha-guarded lookup ends blocked, reason captcha_unsolved) or
 # "2captcha" (any 2Captcha-compatible service; CAPTCHA_SERVER is its host[:port], CAPTCHA_CA_BUNDLE
 # an extra CA to trust, for the simulator's solver).
-CAPTCHA_PROVIDER = env.str("CAPTCHA_PROVIDER", default="none")
-CAPTCHA_API_KEY = env.str("CAPTCHA_API_KEY", default="")
-CAPTCHA_SERVER = env.str("CAPTCHA_SERVER", default="2captcha.com")
-CAPTCHA_CA_BUNDLE = env.str("CAPTCHA_CA_BUNDLE", default="")
+# With the simulator: its own 2Captcha-compatible solver on the next port, over HTTPS with the CA
+# certificate it writes to var/simulator-ca.pem.
+_SIM_SOLVER = ""
+if _SIM:
+    from urllib.parse import urlsplit
+
+    _SIM_SOLVER = f"{urlsplit(_SIM).hostname}:{(urlsplit(_SIM).port or 80) + 1}"
+CAPTCHA_PROVIDER = env.str("CAPTCHA_PROVIDER", default="2captcha" if _SIM else "none")
+CAPTCHA_API_KEY = env.str("CAPTCHA_API_KEY", default="simulador" if _SIM else "")
+CAPTCHA_SERVER = env.str("CAPTCHA_SERVER", default=_SIM_SOLVER or "2captcha.com")
+CAPTCHA_CA_BUNDLE = env.str("CAPTCHA_CA_BUNDLE", default="var/simulator-ca.pem" if _SIM else "")
+if CAPTCHA_CA_BUNDLE:
+    CAPTCHA_CA_BUNDLE = str(BASE_DIR / CAPTCHA_CA_BUNDLE)
 CAPTCHA_POLL_SECONDS = env.int("CAPTCHA_POLL_SECONDS", default=5)
 # A solve may take this long (and never longer than what is left of the lookup's deadline).
 CAPTCHA_TIMEOUT_SECONDS = env.float("CAPTCHA_TIMEOUT_SECONDS", default=45.0)

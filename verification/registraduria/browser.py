@@ -39,7 +39,10 @@ VIEWPORT = {"width": 1366, "height": 768}
 
 @cache
 def chromium_major_version(executable: str) -> str:
-    out = subprocess.run([executable, "--version"], capture_output=True, text=True, timeout=30, check=True).stdout
+    # The executable is our own setting (CHROMIUM_EXECUTABLE), not outside input.
+    out = subprocess.run(  # noqa: S603
+        [executable, "--version"], capture_output=True, text=True, timeout=30, check=True
+    ).stdout
     match = re.search(r"(\d+)\.\d+\.\d+\.\d+", out)
     if not match:
         raise RuntimeError(f"cannot read Chromium's version from {out!r}")
@@ -92,6 +95,7 @@ def new_context(browser):
 
 
 _NATIVE_BRANDS: dict[str, list[dict]] = {}
+_BLANK_PAGE = "<!doctype html><title>.</title>"
 
 
 def _native_brands(browser) -> list[dict]:
@@ -103,7 +107,7 @@ def _native_brands(browser) -> list[dict]:
             page = context.new_page()
             page.route(
                 "https://brands.invalid/",
-                lambda route: route.fulfill(status=200, content_type="text/html", body="<!doctype html><title>.</title>"),
+                lambda route: route.fulfill(status=200, content_type="text/html", body=_BLANK_PAGE),
             )
             page.goto("https://brands.invalid/")
             _NATIVE_BRANDS[browser.version] = page.evaluate(
@@ -123,8 +127,7 @@ def user_agent_metadata(browser) -> dict:
     return {
         "brands": brands,
         "fullVersionList": [
-            {"brand": b["brand"], "version": full if "Chrom" in b["brand"] else f"{b['version']}.0.0.0"}
-            for b in brands
+            {"brand": b["brand"], "version": full if "Chrom" in b["brand"] else f"{b['version']}.0.0.0"} for b in brands
         ],
         "fullVersion": full,
         "platform": "Linux",

@@ -45,12 +45,17 @@ class _TimedApiClient(ApiClient):
     def __init__(self, post_url: str, *, verify: str | bool):
         super().__init__(post_url=post_url)
         self._session = requests.Session()
-        self._session.verify = verify
+        # Per request, not on the session: requests lets REQUESTS_CA_BUNDLE override a session's verify.
+        self._verify = verify
 
     def _text(self, method: str, path: str, **kwargs) -> str:
         try:
             resp = self._session.request(
-                method, f"https://{self.post_url}/{path}", timeout=REQUEST_TIMEOUT_SECONDS, **kwargs
+                method,
+                f"https://{self.post_url}/{path}",
+                timeout=REQUEST_TIMEOUT_SECONDS,
+                verify=self._verify,
+                **kwargs,
             )
         except requests.RequestException as exc:
             raise NetworkException(exc) from exc

@@ -35,6 +35,8 @@ logger = logging.getLogger(__name__)
 BREAKER_REASONS = frozenset({"waf_block", "js_challenge", "captcha_rejected"})
 FINAL_OUTCOMES = frozenset({"active", "cancelled", "not_found"})
 LEASE_POLL_SECONDS = 0.2
+# A lease outlives the lookup's deadline by this much, then frees itself (its worker died).
+LEASE_MARGIN_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,9 @@ def _seconds_until(moment: datetime | None, now: datetime) -> float:
     return max(0.0, (moment - now).total_seconds()) if moment else 0.0
 
 
-def _try_reserve(site: str, *, holder: str, lease_seconds: float) -> Turn | Refusal | None:
-    """One attempt, in one short transaction: a Turn, a Refusal, or None when every lease is taken."""
+def _try_reserve(site: str, *, holder: str, within: float) -> Turn | Refusal | None:
+    """One attempt, in one short transaction: a Turn (starting within `within` seconds), a Refusal,
+    or None when every lease is taken."""
     with transaction.atomic():
         gate = SiteGate.objects.select_for_update().get(site=site)
         now = timezone.now()
@@ -90,8 +93,10 @@ def _try_reserve(site: str, *, holder: str, lease_seconds: float) -> Turn | Refu
         if lease is None:
             return None
         starts_at = max(now, gate.next_slot_at or now)
+        if starts_at > now + timedelta(seconds=within):
+            return Refusal(site, "site_busy", _seconds_until(starts_at, now))
         lease.holder = holder
-        lease.held_until = starts_at + timedelta(seconds=lease_seconds)
+        lease.held_until = now + timedelta(seconds=within + LEASE_MARGIN_SECONDS)
         lease.save(update_fields=["holder", "held_until"])
         gate.next_slot_at = starts_at + timedelta(seconds=settings.REGISTRADURIA_MIN_INTERVAL_SECONDS)
         gate.save(update_fields=["next_slot_at", "updated_at"])
@@ -108,14 +113,11 @@ def site_turn_acquire(*, site: str, deadline: float) -> Turn | Refusal:
     holder = _holder()
     while True:
         remaining = deadline - time.monotonic()
-        outcome = _try_reserve(site, holder=holder, lease_seconds=max(remaining, 1.0) + 30.0)
+        outcome = _try_reserve(site, holder=holder, within=max(remaining, 0.0))
         if isinstance(outcome, Refusal):
             return outcome
         if isinstance(outcome, Turn):
             wait = _seconds_until(outcome.starts_at, timezone.now())
-            if wait > deadline - time.monotonic():
-                _release_lease(outcome)
-                return Refusal(site, "site_busy", wait)
             if wait:
                 time.sleep(wait)  # our reserved start: the spacing every worker agreed on
             return outcome

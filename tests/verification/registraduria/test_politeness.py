@@ -1,0 +1,162 @@
+"""The politeness gate: turns spaced across concurrent workers, browser leases, breaker, Retry-After.
+
+Concurrency tests use real concurrent database connections (one per thread); CI runs them on SQLite
+and on PostgreSQL. The gate lives in the database, so what holds across threads with their own
+connections holds across processes and machines.
+"""
+
+import itertools
+import threading
+import time
+
+import pytest
+from django.db import connections
+from django.utils import timezone
+
+from verification.models import SiteGate, SiteLease
+from verification.registraduria import breaker_states
+from verification.registraduria.politeness import Refusal, Turn, site_gate_reset, site_turn_acquire, site_turn_release
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def gate_settings(settings):
+    settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 0.5
+    settings.REGISTRADURIA_BROWSERS_PER_SITE = 1
+    settings.REGISTRADURIA_BREAKER_THRESHOLD = 3
+    settings.REGISTRADURIA_BREAKER_COOLDOWN_SECONDS = 60
+    return settings
+
+
+def _acquire(site="wsp", seconds=20.0):
+    return site_turn_acquire(site=site, deadline=time.monotonic() + seconds)
+
+
+def test_concurrent_workers_start_lookups_at_least_the_interval_apart():
+    starts, errors = [], []
+    barrier = threading.Barrier(4)
+
+    def worker():
+        try:
+            barrier.wait()
+            for _ in range(2):
+                turn = _acquire()
+                assert isinstance(turn, Turn), turn
+                starts.append(time.monotonic())
+                time.sleep(0.05)  # the "lookup"
+                site_turn_release(turn=turn, outcome="active", reason="ok")
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == []
+    starts.sort()
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    assert len(starts) == 8
+    assert min(gaps) >= 0.5 - 0.02  # clock granularity of the database timestamps
+    # ...and not much more: a backlog runs at the limit, not below it.
+    assert starts[-1] - starts[0] < 7 * 0.5 + 2.0
+
+
+def test_one_browser_per_site_at_a_time(gate_settings):
+    gate_settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 0
+    first = _acquire()
+    assert isinstance(first, Turn)
+    busy = site_turn_acquire(site="wsp", deadline=time.monotonic() + 0.6)
+    assert isinstance(busy, Refusal) and busy.reason == "site_busy"
+    assert isinstance(_acquire(site="consultacenso"), Turn)  # other sites are independent
+    site_turn_release(turn=first, outcome="active", reason="ok")
+    assert isinstance(_acquire(), Turn)
+
+
+def test_a_dead_workers_lease_expires(gate_settings):
+    gate_settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 0
+    assert isinstance(_acquire(), Turn)  # never released: its worker "died"
+    SiteLease.objects.filter(site="wsp").update(held_until=timezone.now() - timezone.timedelta(seconds=1))
+    assert isinstance(_acquire(), Turn)
+
+
+def test_more_browsers_per_site_when_configured(gate_settings):
+    gate_settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 0
+    gate_settings.REGISTRADURIA_BROWSERS_PER_SITE = 2
+    assert isinstance(_acquire(), Turn)
+    assert isinstance(_acquire(), Turn)
+    assert isinstance(site_turn_acquire(site="wsp", deadline=time.monotonic() + 0.5), Refusal)
+
+
+def test_breaker_opens_after_repeated_blocks_and_records_why(gate_settings):
+    gate_settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 0
+    for _ in range(2):
+        site_turn_release(turn=_acquire(), outcome="blocked", reason="waf_block")
+    assert breaker_states()["wsp"]["state"] == "closed"
+    assert breaker_states()["wsp"]["blocks_in_a_row"] == 2
+    site_turn_release(turn=_acquire(), outcome="blocked", reason="waf_block")
+    state = breaker_states()["wsp"]
+    assert state["state"] == "open"
+    assert state["breaker"]["reason"] == "waf_block"
+    assert state["breaker"]["until"] > time.time() + 50
+    refusal = _acquire()
+    assert isinstance(refusal, Refusal) and refusal.reason == "breaker_open"
+    assert 50 < refusal.retry_after <= 60
+
+
+def test_errors_and_unsolved_captchas_do_not_trip_the_breaker(gate_settings):
+    gate_settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 0
+    for reason in ("maintenance", "timeout", "server_error", "unrecognised_layout"):
+        site_turn_release(turn=_acquire(), outcome="error", reason=reason)
+    for _ in range(3):
+        site_turn_release(turn=_acquire(), outcome="blocked", reason="captcha_unsolved")
+    assert breaker_states()["wsp"]["state"] == "closed"
+
+
+def test_after_the_cool_down_one_probe_decides(gate_settings):
+    gate_settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 0
+    for _ in range(3):
+        site_turn_release(turn=_acquire(), outcome="blocked", reason="waf_block")
+    SiteGate.objects.filter(site="wsp").update(breaker_open_until=timezone.now() - timezone.timedelta(seconds=1))
+    probe = _acquire()
+    assert isinstance(probe, Turn)
+    site_turn_release(turn=probe, outcome="blocked", reason="waf_block")  # still blocked: open again at once
+    assert breaker_states()["wsp"]["state"] == "open"
+    SiteGate.objects.filter(site="wsp").update(breaker_open_until=timezone.now() - timezone.timedelta(seconds=1))
+    site_turn_release(turn=_acquire(), outcome="not_found", reason="ok")  # answered: closed
+    assert breaker_states()["wsp"] | {"next_slot_at": None} == {
+        "state": "closed",
+        "breaker": None,
+        "pause": None,
+        "blocks_in_a_row": 0,
+        "next_slot_at": None,
+    }
+
+
+def test_retry_after_pauses_the_site_for_every_worker(gate_settings):
+    gate_settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 0
+    site_turn_release(turn=_acquire(), outcome="error", reason="rate_limited", retry_after=30)
+    state = breaker_states()["wsp"]
+    assert state["state"] == "paused" and state["pause"]["reason"] == "rate_limited"
+    refusal = _acquire()
+    assert isinstance(refusal, Refusal) and refusal.reason == "site_paused" and 25 < refusal.retry_after <= 30
+
+
+def test_operator_reset_closes_the_breaker(gate_settings):
+    gate_settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 0
+    for _ in range(3):
+        site_turn_release(turn=_acquire(), outcome="blocked", reason="js_challenge")
+    site_gate_reset(site="wsp")
+    assert breaker_states()["wsp"]["state"] == "closed"
+    assert isinstance(_acquire(), Turn)
+
+
+def test_a_turn_beyond_the_deadline_is_refused_and_frees_its_lease(gate_settings):
+    gate_settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 30
+    site_turn_release(turn=_acquire(), outcome="active", reason="ok")
+    refusal = site_turn_acquire(site="wsp", deadline=time.monotonic() + 2)
+    assert isinstance(refusal, Refusal) and refusal.reason == "site_busy"
+    assert SiteLease.objects.filter(site="wsp", held_until__isnull=False).count() == 0

@@ -1,0 +1,571 @@
+"""Reads what a Registraduría front answered and classifies it as a `LookupResult`.
+
+The body is rendered HTML of a front (a whole page, or the wsp `message` snippet) or the JSON reply
+of any front's XHR/API. The rules, from what the real site is known to do:
+
+- classify from the body, never from the HTTP status alone (429 is the one status that speaks for
+  itself; a 5xx only names an answer nothing else explains);
+- find table cells by their header text, never by position: columns get added;
+- judge block words on visible text only: every reCAPTCHA page carries a hidden iframe titled
+  "recaptcha challenge expires in two minutes";
+- anything not recognised is an `error` with reason `unrecognised_layout`, never a silent
+  `not_found`: a redesign must fail loudly.
+
+Pure functions, no Django. The result never carries the page: `evidence` is the caller's.
+"""
+
+import codecs
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from html import unescape
+
+from bs4 import BeautifulSoup, Tag
+
+from verification.registraduria.results import LookupResult, empty_fields
+
+# --- Text -----------------------------------------------------------------------------------------
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _fold(text: str) -> str:
+    """What keyword rules match against: no accents, lower case, single spaces."""
+    return _collapse(_strip_accents(text).lower())
+
+
+def _header_key(text: str) -> str:
+    """`Dirección :` and `DIRECCI&Oacute;N` (already decoded) both read `DIRECCION`."""
+    return _collapse(_strip_accents(text).upper()).rstrip(": ")
+
+
+def _display(value) -> str | None:
+    """A value as the page shows it: whitespace collapsed, accents kept (NFC); None when empty. HTML
+    text arrives with its entities decoded by the parser; JSON strings go through `_json_text`."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    return _collapse(unicodedata.normalize("NFC", value)) or None
+
+
+def _decode(body: str | bytes | None) -> str:
+    if body is None:
+        return ""
+    if isinstance(body, bytes | bytearray):
+        raw = bytes(body)
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return raw.decode("utf-16", errors="replace")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            # Pages saved from an older (Latin-1 / Windows) front; never fail on an odd byte.
+            text = raw.decode("cp1252", errors="replace")
+    else:
+        text = body
+    return text.removeprefix("\ufeff")
+
+
+# --- Keyword rules, on folded visible text --------------------------------------------------------
+
+_SUPPORT_ID = ("support id", "id de soporte")
+
+
+def _is_waf(t: str) -> bool:
+    return (
+        "evento de seguridad" in t
+        or "solicitud ha sido rechazada" in t
+        or "requested url was rejected" in t  # F5 ASM's default block page, in English
+        or ("rechaz" in t and any(word in t for word in _SUPPORT_ID))
+    )
+
+
+def _is_js_challenge(t: str) -> bool:
+    return "please enable javascript" in t and any(word in t for word in _SUPPORT_ID)
+
+
+def _is_captcha_missing(t: str) -> bool:
+    return "marque el cuadro de verificacion" in t
+
+
+def _is_captcha_rejected(t: str) -> bool:
+    return "captcha" in t and re.search(r"invalid|no (?:fue|es) valid|incorrect|rechazad", t) is not None
+
+
+def _is_nonce_expired(t: str) -> bool:
+    return ("sesion" in t and ("expir" in t or "caduc" in t)) or "recargue la pagina" in t
+
+
+def _is_rate_limited(t: str) -> bool:
+    return any(word in t for word in ("too many requests", "demasiadas solicitudes", "demasiadas peticiones"))
+
+
+def _is_upstream_timeout(t: str) -> bool:
+    return any(word in t for word in ("curl error", "timed out", "gateway timeout", "gateway time-out"))
+
+
+def _is_maintenance(t: str) -> bool:
+    return "mantenimiento" in t or "maintenance" in t
+
+
+def _is_not_found(t: str) -> bool:
+    # "no se encuentra disponible … censo" is an outage notice, not an answer about the person.
+    return "no se encuentra en el censo" in t or ("no se encuentra" in t and "censo" in t and "disponible" not in t)
+
+
+Rule = tuple[str, str, Callable[[str], bool]]
+
+# Errors come before not_found: a notice that happens to mention the census must not read as an answer.
+_BLOCK_RULES: tuple[Rule, ...] = (
+    ("blocked", "waf_block", _is_waf),
+    ("blocked", "js_challenge", _is_js_challenge),
+)
+_ERROR_RULES: tuple[Rule, ...] = (
+    ("error", "nonce_expired", _is_nonce_expired),
+    ("error", "rate_limited", _is_rate_limited),
+    ("error", "upstream_timeout", _is_upstream_timeout),
+    ("error", "maintenance", _is_maintenance),
+)
+_MESSAGE_RULES: tuple[Rule, ...] = (
+    *_BLOCK_RULES,
+    ("blocked", "captcha_missing", _is_captcha_missing),
+    ("blocked", "captcha_rejected", _is_captcha_rejected),
+    *_ERROR_RULES,
+    ("not_found", "ok", _is_not_found),
+)
+
+
+def _first_match(rules: tuple[Rule, ...], t: str, front: str) -> LookupResult | None:
+    for outcome, reason, matches in rules:
+        if matches(t):
+            return LookupResult(outcome, reason=reason, site=front)
+    return None
+
+
+# --- Results --------------------------------------------------------------------------------------
+
+_ACTIVE_COLUMNS = frozenset({"departamento", "municipio", "puesto", "direccion", "mesa"})
+_ACTIVE_REQUIRED = ("departamento", "municipio", "puesto", "mesa")
+_CANCELLED_COLUMNS = frozenset({"novedad", "resolucion", "fecha_novedad"})
+
+
+def _error(reason: str, front: str) -> LookupResult:
+    return LookupResult("error", reason=reason, site=front)
+
+
+def _unrecognised(front: str) -> LookupResult:
+    return _error("unrecognised_layout", front)
+
+
+def _found(outcome: str, values: dict, front: str) -> LookupResult:
+    """An active or cancelled result, or unrecognised when the values that make it are missing."""
+    fields = empty_fields()
+    fields.update({name: _display(value) for name, value in values.items() if name in fields})
+    required = _ACTIVE_REQUIRED if outcome == "active" else ("novedad",)
+    if not all(fields[name] for name in required):
+        return _unrecognised(front)
+    return LookupResult(outcome, fields=fields, reason="ok", site=front)
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+
+_INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe"})
+
+# A whole front page and the element its script renders the result into.
+_FRONT_PAGES = (("form", "success"), ("consultaForm", "resultado"))
+
+_HEADER_FIELDS = {
+    "NUIP": "nuip",
+    "CEDULA": "nuip",
+    "DOCUMENTO": "nuip",
+    "DEPARTAMENTO": "departamento",
+    "MUNICIPIO": "municipio",
+    "ZONA": "zona",
+    "PUESTO": "puesto",
+    "PUESTO DE VOTACION": "puesto",
+    "DIRECCION": "direccion",
+    "DIRECCION DEL PUESTO": "direccion",
+    "MESA": "mesa",
+    "NOVEDAD": "novedad",
+    "RESOLUCION": "resolucion",
+    "FECHA NOVEDAD": "fecha_novedad",
+    "FECHA DE NOVEDAD": "fecha_novedad",
+}
+
+
+def _parse(text: str) -> BeautifulSoup | None:
+    if "<" not in text:
+        # Plain text ("Too Many Requests"): wrapped, so bs4 does not warn that it looks like a file name.
+        text = f"<div>{text}</div>"
+    try:
+        return BeautifulSoup(text, "html.parser")
+    except Exception:  # html.parser gives up on some broken markup: a layout we cannot read
+        return None
+
+
+def _is_invisible(tag: Tag) -> bool:
+    if tag.name in _INVISIBLE_TAGS or tag.has_attr("hidden"):
+        return True
+    if str(tag.get("aria-hidden", "")).strip().lower() == "true":
+        return True
+    style = re.sub(r"\s+", "", str(tag.get("style", ""))).lower()
+    return any(rule in style for rule in ("display:none", "visibility:hidden", "visibility:collapse"))
+
+
+def _drop_invisible(soup: BeautifulSoup) -> None:
+    for tag in soup.find_all(_is_invisible):
+        if not tag.decomposed:
+            tag.decompose()
+
+
+def visible_text(html: str | bytes) -> str:
+    """The text a person sees on `html`: no scripts, styles, head, iframes, nor hidden elements
+    (`hidden`, `aria-hidden="true"`, inline `display:none` / `visibility:hidden`). Whitespace
+    collapsed, entities decoded, accents kept."""
+    soup = _parse(_decode(html))
+    if soup is None:
+        return ""
+    _drop_invisible(soup)
+    return _collapse(soup.get_text(" "))
+
+
+def _as_int(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _cells(row: Tag) -> list[Tag]:
+    """A row's cells with `colspan` expanded, so header and data indexes line up."""
+    cells = []
+    for cell in row.find_all(["th", "td"], recursive=False):
+        span = _as_int(cell.get("colspan")) or 1
+        cells.extend([cell] * min(max(span, 1), 50))
+    return cells
+
+
+def _row_values(cells: list[Tag], columns: list[str | None]) -> dict:
+    values = {}
+    for cell, name in zip(cells, columns, strict=False):
+        if name and name not in values:
+            values[name] = cell.get_text(" ")
+    return values
+
+
+def _table_kind(columns: list[str | None]) -> str | None:
+    present = set(columns)
+    active = present >= _ACTIVE_COLUMNS
+    cancelled = present >= _CANCELLED_COLUMNS
+    if active and cancelled:
+        return "ambiguous"
+    return "active" if active else "cancelled" if cancelled else None
+
+
+def _read_table(table: Tag) -> tuple[str, dict] | None:
+    """(kind, values by field) for a result table; None when its headers are not ones we know."""
+    rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+    for index, row in enumerate(rows):
+        columns = [_HEADER_FIELDS.get(_header_key(cell.get_text(" "))) for cell in _cells(row)]
+        kind = _table_kind(columns)
+        if kind:
+            for data_row in rows[index + 1 :]:
+                cells = _cells(data_row)
+                if any(cell.name == "td" for cell in cells) and _collapse(data_row.get_text(" ")):
+                    return kind, _row_values(cells, columns)
+            return kind, {}
+    # No header row we know: each data cell may still name its column in `data-th`.
+    for row in rows:
+        cells = [cell for cell in _cells(row) if cell.name == "td"]
+        columns = [_HEADER_FIELDS.get(_header_key(str(cell.get("data-th", "")))) for cell in cells]
+        kind = _table_kind(columns)
+        if kind:
+            return kind, _row_values(cells, columns)
+    return None
+
+
+def _classify_tables(scope: Tag, front: str) -> LookupResult | None:
+    for table in scope.find_all("table"):
+        read = _read_table(table)
+        if read is None:
+            continue
+        kind, values = read
+        if kind == "ambiguous":
+            return _unrecognised(front)
+        return _found(kind, values, front)
+    return None
+
+
+def _result_region(soup: BeautifulSoup) -> Tag | None:
+    """On a whole front page, the element the result is rendered into (judged on its own, so static
+    help text elsewhere on the page cannot pass for an answer)."""
+    for form_id, region_id in _FRONT_PAGES:
+        if soup.find("form", id=form_id) is not None:
+            region = soup.find(id=region_id)
+            if region is not None:
+                return region
+    return None
+
+
+def _loads_tspd(soup: BeautifulSoup) -> bool:
+    return any("/tspd/" in str(script.get("src", "")).lower() for script in soup.find_all("script"))
+
+
+def _classify_html(text: str, front: str) -> LookupResult:
+    if not text.strip():
+        return _error("empty_response", front)
+    soup = _parse(text)
+    if soup is None:
+        return _unrecognised(front)
+    # Read before hidden parts are dropped: the F5 challenge lives in <noscript> and /TSPD/ scripts.
+    tspd = _loads_tspd(soup)
+    noscript = _fold(" ".join(tag.get_text(" ") for tag in soup.find_all("noscript")))
+    region = _result_region(soup)
+    _drop_invisible(soup)
+    page = _fold(soup.get_text(" "))
+
+    blocked = _first_match(_BLOCK_RULES, page, front)
+    if blocked is not None:
+        return blocked
+    if _is_js_challenge(noscript):
+        return LookupResult("blocked", reason="js_challenge", site=front)
+
+    if region is None:
+        found = _classify_tables(soup, front) or _first_match(_MESSAGE_RULES, page, front)
+        if found is not None:
+            return found
+        if tspd:  # nothing we know on the page, and F5's challenge script loaded: the challenge
+            return LookupResult("blocked", reason="js_challenge", site=front)
+        return _unrecognised(front)
+
+    shown = "" if region.decomposed else _fold(region.get_text(" "))
+    if not region.decomposed:
+        found = _classify_tables(region, front) or _first_match(_MESSAGE_RULES, shown, front)
+        if found is not None:
+            return found
+    page_error = _first_match(_ERROR_RULES, page, front)
+    if page_error is not None:
+        return page_error
+    return _error("unrendered_page" if not shown else "unrecognised_layout", front)
+
+
+# --- JSON -----------------------------------------------------------------------------------------
+
+
+def _key(name) -> str:
+    """`NOM_DEPTO`, `nom_depto` and `nomDepto` are one key."""
+    return re.sub(r"[\s_-]", "", str(name)).lower()
+
+
+def _get(obj, *names: str):
+    """The first of `names` present in `obj` (key case and separators ignored), else None."""
+    if not isinstance(obj, dict):
+        return None
+    keyed = {_key(key): value for key, value in obj.items()}
+    for name in names:
+        if name in keyed:
+            return keyed[name]
+    return None
+
+
+def _value(obj, *names: str):
+    """A JSON field for display: strings with their HTML entities decoded (a front's script may
+    render them as markup), numbers as they are, anything else None."""
+    value = _get(obj, *names)
+    return unescape(value) if isinstance(value, str) else value
+
+
+def _has(obj: dict, *names: str) -> bool:
+    return any(_key(key) in names for key in obj)
+
+
+def _as_bool(value) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in ("true", "1"):
+            return True
+        if word in ("false", "0"):
+            return False
+    return None
+
+
+def _message_text(value) -> str:
+    """A JSON message folded for the keyword rules (it may carry markup)."""
+    return _fold(visible_text(value)) if isinstance(value, str) else ""
+
+
+def _by_message(text: str, front: str) -> LookupResult:
+    return _first_match(_MESSAGE_RULES, text, front) or _unrecognised(front)
+
+
+def _classify_wsp(reply: dict, front: str) -> LookupResult:
+    if _as_bool(_get(reply, "reload")):
+        return _error("nonce_expired", front)
+    success = _as_bool(_get(reply, "success"))
+    message = _get(_get(reply, "data"), "message")
+    if message is None:
+        message = _get(reply, "message")
+    if not isinstance(message, str):
+        return _unrecognised(front)
+    if success is True:
+        return _classify_html(message, front)
+    if success is False:
+        return _by_message(_message_text(message), front)
+    return _unrecognised(front)
+
+
+_CENSO_PLACE_KEYS = ("nomdepto", "departamento", "nommun", "nommunicipio", "municipio", "nompuesto", "puesto", "mesa")
+
+
+def _classify_consultacenso(reply: dict, front: str) -> LookupResult:
+    error = _get(reply, "error")
+    mensaje = _message_text(_get(reply, "mensaje"))
+    if error not in (None, "", False):
+        code = _fold(str(error))
+        if "captcha" in code:
+            return LookupResult("blocked", reason="captcha_rejected", site=front)
+        if "sesion" in code:
+            return _error("nonce_expired", front)
+        return _by_message(f"{code} {mensaje}", front)
+    ok = _as_bool(_get(reply, "ok"))
+    found = _as_bool(_get(reply, "encontrado"))
+    if ok is False:
+        return _by_message(mensaje, front)
+    if ok is not True:
+        return _unrecognised(front)
+    if found is False:
+        return LookupResult("not_found", reason="ok", site=front)
+    data = _get(reply, "data")
+    if found is not True or not isinstance(data, dict):
+        return _unrecognised(front)
+    novedad = _display(_value(reply, "novedad")) or _display(_value(data, "novedad"))
+    if novedad:
+        if _has(data, *_CENSO_PLACE_KEYS):  # a place and a cancellation at once: not a reply we know
+            return _unrecognised(front)
+        return _found(
+            "cancelled",
+            {
+                "nuip": _value(data, "nuip", "documento"),
+                "novedad": novedad,
+                "resolucion": _value(data, "resolucion"),
+                "fecha_novedad": _value(data, "fechanovedad"),
+            },
+            front,
+        )
+    return _found(
+        "active",
+        {
+            "nuip": _value(data, "nuip", "documento"),
+            "departamento": _value(data, "nomdepto", "departamento"),
+            "municipio": _value(data, "nommun", "nommunicipio", "municipio"),
+            "zona": _value(data, "zona", "nomzona"),
+            "puesto": _value(data, "nompuesto", "puesto"),
+            "direccion": _value(data, "direccion"),
+            "mesa": _value(data, "mesa"),
+        },
+        front,
+    )
+
+
+def _classify_infovotantes(reply: dict, http_status: int | None, front: str) -> LookupResult:
+    code = _as_int(_get(reply, "statuscode"))
+    if code == 13:
+        return LookupResult("not_found", reason="ok", site=front)
+    if 403 in (code, http_status):
+        return LookupResult("blocked", reason="captcha_rejected", site=front)
+    if 401 in (code, http_status):
+        return _error("nonce_expired", front)
+    if code == 429:
+        return _error("rate_limited", front)
+    if code == 504:
+        return _error("upstream_timeout", front)
+    data = _get(reply, "data")
+    if _as_bool(_get(reply, "status")) is not False and isinstance(data, dict):
+        in_census = _as_bool(_get(data, "isincensus"))
+        novelty = _get(data, "novelty")
+        novelties = [item for item in novelty if isinstance(item, dict)] if isinstance(novelty, list) else []
+        if in_census is True:
+            place = _get(data, "placeaddress")
+            return _found(
+                "active",
+                {
+                    "nuip": _value(data, "identification"),
+                    "departamento": _value(place, "state"),
+                    "municipio": _value(place, "town"),
+                    "zona": _value(place, "zone"),
+                    "puesto": _value(data, "stand"),
+                    "direccion": _value(place, "address"),
+                    "mesa": _value(data, "table"),
+                },
+                front,
+            )
+        if in_census is False and novelties:
+            first = novelties[0]
+            return _found(
+                "cancelled",
+                {
+                    "nuip": _value(data, "identification"),
+                    "novedad": _display(_value(first, "name")) or _value(first, "description"),
+                    "resolucion": _value(first, "resolution"),
+                    "fecha_novedad": _value(first, "date"),
+                },
+                front,
+            )
+        return _unrecognised(front)
+    return _by_message(_message_text(_get(reply, "message")), front)
+
+
+def _load_json(text: str):
+    stripped = text.lstrip()
+    if not stripped.startswith(("{", "[")):
+        return None
+    try:
+        return json.loads(stripped)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _classify_json(reply, http_status: int | None, front: str) -> LookupResult:
+    if not isinstance(reply, dict):
+        return _unrecognised(front)
+    if _has(reply, "success"):
+        return _classify_wsp(reply, front)
+    if _has(reply, "ok", "encontrado"):
+        return _classify_consultacenso(reply, front)
+    if _has(reply, "statuscode", "status"):
+        return _classify_infovotantes(reply, http_status, front)
+    return _unrecognised(front)
+
+
+# --- Entry point ----------------------------------------------------------------------------------
+
+
+def classify(body: str | bytes, *, http_status: int | None = None, front: str = "") -> LookupResult:
+    """Classify one answer of a front: `active`, `cancelled`, `not_found`, `blocked` or `error`, with a
+    short `reason` and the fields as displayed. Never raises for what a site sends; `site` = `front`."""
+    text = _decode(body)
+    if http_status == 429:
+        return _error("rate_limited", front)
+    if not text.strip():
+        return _error("empty_response", front)
+    reply = _load_json(text)
+    result = _classify_html(text, front) if reply is None else _classify_json(reply, http_status, front)
+    if result.reason == "unrecognised_layout" and http_status is not None and http_status >= 500:
+        return _error("server_error", front)
+    return result
