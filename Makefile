@@ -9,6 +9,19 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install chromium migrate run test test-fast lint format worker relay web simulator
 
+# `make run` talks to the Registraduría simulator (started with the product) unless
+# REGISTRADURIA=real: then it starts no simulator and the fronts are the real sites (set
+# CAPTCHA_PROVIDER=2captcha and CAPTCHA_API_KEY in .env for the reCAPTCHA).
+REGISTRADURIA ?= simulador
+SIMULATOR_PORT ?= 8001
+ifeq ($(REGISTRADURIA),real)
+RUN_ENV :=
+RUN_PROCESSES := web worker relay
+else
+RUN_ENV := REGISTRADURIA_SIMULATOR=http://127.0.0.1:$(SIMULATOR_PORT) SIMULATOR_PORT=$(SIMULATOR_PORT)
+RUN_PROCESSES := web worker relay simulator
+endif
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
@@ -36,9 +49,16 @@ run: migrate
 	@echo ""
 	@echo "  Pagina-Madre: http://127.0.0.1:8000/"
 	@echo "  Crear un administrador: $(BIN)/python manage.py createsuperuser"
+ifeq ($(REGISTRADURIA),real)
+	@echo "  Consultas: la Registraduría real (sin simulador)."
+else
+	@echo "  Consultas: el simulador de la Registraduría en http://127.0.0.1:$(SIMULATOR_PORT)/"
+	@echo "  (cédulas de escenario en docs/registraduria.md). Para la Registraduría real:"
+	@echo "  make run REGISTRADURIA=real, con CAPTCHA_PROVIDER=2captcha y CAPTCHA_API_KEY en .env"
+endif
 	@echo "  Ctrl-C detiene todos los procesos."
 	@echo ""
-	$(BIN)/honcho start -f Procfile
+	env $(RUN_ENV) $(BIN)/honcho start -f Procfile $(RUN_PROCESSES)
 
 test: install
 	$(BIN)/python -m pytest

@@ -112,3 +112,24 @@ def database_env() -> dict[str, str]:
     host = settings_dict.get("HOST") or "127.0.0.1"
     port = settings_dict.get("PORT") or 5432
     return {"DATABASE_URL": f"postgres://{user}@{host}:{port}/{settings_dict['NAME']}"}
+
+
+def scraper_env(simulator, **overrides: str) -> dict[str, str]:
+    """Environment that points a product process's real scraper at an in-process simulator
+    (`verification.registraduria.simulator.Simulator`), with the test run's politeness settings."""
+    env = {
+        "VERIFICATION_LOOKUP_BACKEND": "verification.registraduria.lookup",
+        "REGISTRADURIA_WSP_URL": simulator.wsp_url,
+        "REGISTRADURIA_CONSULTACENSO_URL": simulator.consultacenso_url,
+        "REGISTRADURIA_INFOVOTANTES_URL": simulator.infovotantes_url,
+        "REGISTRADURIA_INFOVOTANTES_API_URL": simulator.infovotantes_api_url,
+        "CAPTCHA_PROVIDER": "2captcha",
+        "CAPTCHA_API_KEY": simulator.solver_key or "clave-de-prueba",
+        "CAPTCHA_SERVER": simulator.solver_server,
+        "CAPTCHA_CA_BUNDLE": str(simulator.ca_path),
+        "CAPTCHA_POLL_SECONDS": "1",
+        "REGISTRADURIA_MIN_INTERVAL_SECONDS": "0.5",
+        "REGISTRADURIA_RESPONSE_TIMEOUT_SECONDS": "10",
+    }
+    env.update(overrides)
+    return env

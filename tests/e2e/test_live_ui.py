@@ -1,8 +1,10 @@
 """The live UI in real Chromium, served by a live server, with a real `qcluster` and `relay`.
 
-The lookup backend is one env var (LIVE_UI_LOOKUP_BACKEND, default the deterministic stand-in
-`tests.fakes.lookup`); the workers read it, the test process never calls it. Poll intervals are
-shortened to one second for the run. Screenshots of every state land in `screenshots/` (git-ignored)
+The `..._real_scraper` tests run the product's own scraper in the workers (Playwright, Debian
+Chromium, the 2Captcha client) against the Registraduría simulator; the others use the
+deterministic stand-in `tests.fakes.lookup` (LIVE_UI_LOOKUP_BACKEND), which lets a test make the
+"site" recover at will. The test process never looks anything up for the workers. Poll intervals
+are shortened to one second for the run. Screenshots of every state land in `screenshots/` (git-ignored)
 at a 390-px phone viewport and a desktop one.
 """
 
@@ -13,7 +15,7 @@ from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from tests.factories import TEST_PASSWORD, UserFactory
-from tests.processes import REPO_ROOT, VENV_BIN, database_env, product_env, running
+from tests.processes import REPO_ROOT, VENV_BIN, database_env, product_env, running, scraper_env
 from tests.verification.helpers import drain_outbox, register
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -34,6 +36,17 @@ def fast_polls(settings):
     # In this process only the settled-state tests look anything up (drain_outbox): the stand-in.
     settings.VERIFICATION_LOOKUP_BACKEND = "tests.fakes.lookup"
     settings.RELAY_WAKE_ON_COMMIT = False
+
+
+@pytest.fixture(scope="module")
+def simulator(tmp_path_factory):
+    from verification.registraduria.simulator import Simulator
+
+    sim = Simulator(
+        port=0, solver_port=0, ca_path=tmp_path_factory.mktemp("sim") / "ca.pem", slow_seconds=4, solve_seconds=0.2
+    ).start()
+    yield sim
+    sim.stop()
 
 
 @pytest.fixture
@@ -225,3 +238,73 @@ def test_without_javascript_the_page_shows_the_state_and_actualizar_posts_back(l
         expect(badge(page)).to_have_attribute("data-state", "active")
     finally:
         context.close()
+
+
+@pytest.mark.e2e
+def test_badge_turns_final_with_the_real_scraper(live_server, page, workers, simulator):
+    """Registration → relay → qcluster → Chromium on the simulator's form → the badge, live."""
+    simulator.reset()
+    cluster, relay = workers(**scraper_env(simulator))
+    with cluster, relay:
+        polls = count_requests(page, "/verificacion/estado/")
+        page.goto(f"{live_server.url}/registro/")
+        page.get_by_label("Nombres").fill("Camilo")
+        page.get_by_label("Apellidos").fill("Rengifo Díaz")
+        page.get_by_label("Número de cédula").fill("1.000.000.043")  # the simulator's slow answer
+        page.get_by_label("Correo electrónico").fill("camilo@example.org")
+        page.get_by_label("Contraseña", exact=True).fill(PERSON_PASSWORD)
+        page.get_by_label("Repita la contraseña").fill(PERSON_PASSWORD)
+        page.get_by_role("button", name="Crear cuenta").click()
+        page.wait_for_url(f"{live_server.url}/")
+        page.evaluate("window.__notReloaded = 'sí'")
+        expect(badge(page)).to_contain_text("Verificando…")
+
+        expect(badge(page)).to_have_attribute("data-state", "active", timeout=WAIT_MS)
+        expect(badge(page)).to_contain_text("CUNDINAMARCA")
+        expect(badge(page)).to_contain_text("SOACHA")
+        expect(badge(page)).to_contain_text("COLEGIO GENERAL SANTANDER")
+        expect(page.locator("#verification-timeline")).to_contain_text("confirmó que su cédula está habilitada")
+        after_final = len(polls)
+        page.wait_for_timeout(4_000)
+        assert len(polls) == after_final
+        assert page.evaluate("window.__notReloaded") == "sí"
+        assert len(simulator.state()["lookups"]["wsp"]) == 1  # one submission to the site
+        shoot(page, "home-active-simulator")
+
+
+@pytest.mark.e2e
+def test_support_retries_a_waf_blocked_record_with_the_real_scraper(live_server, browser, page, workers, simulator):
+    simulator.reset()
+    simulator.set_mode(mode="all_waf")  # the site refuses us everywhere
+    person = register("1000000013")
+    staff = UserFactory(is_staff=True, cedula="900000003")
+    soporte, _ = Group.objects.get_or_create(name="Soporte")
+    soporte.permissions.add(Permission.objects.get(codename="retry_cedulainfo"))
+    staff.groups.add(soporte)
+    cluster, relay = workers(**scraper_env(simulator))
+    with cluster, relay:
+        log_in(page, live_server.url, person.cedula)
+        page.evaluate("window.__notReloaded = 'sí'")
+        expect(badge(page)).to_have_attribute("data-state", "blocked", timeout=WAIT_MS)
+        expect(badge(page)).to_contain_text("No pudimos verificar por ahora")
+        assert "waf" not in badge(page).inner_text().lower()  # no internals for the person
+
+        simulator.set_mode(mode="normal")  # the block is lifted
+        support_context = browser.new_context(locale="es-CO", timezone_id="America/Bogota")
+        console = support_context.new_page()
+        console.set_default_timeout(15_000)
+        try:
+            log_in(console, live_server.url, staff.cedula, TEST_PASSWORD)
+            console.goto(f"{live_server.url}/verificacion/soporte/?status=blocked")
+            row = console.locator("#console-list tbody tr").filter(has_text="•••••••013")
+            expect(row).to_contain_text("waf_block")
+            row.get_by_role("checkbox").check()
+            console.get_by_label("Motivo del reintento").fill("bloqueo del WAF levantado")
+            console.get_by_role("button", name="Reintentar seleccionadas").click()
+            expect(console.get_by_text("Reintento pedido para 1 verificación(es).")).to_be_visible()
+        finally:
+            support_context.close()
+
+        expect(badge(page)).to_have_attribute("data-state", "active", timeout=WAIT_MS)
+        expect(badge(page)).to_contain_text("CALI")
+        assert page.evaluate("window.__notReloaded") == "sí"

@@ -1,6 +1,8 @@
 """`make run`'s process set (the Procfile under honcho) serves the product, and one Ctrl-C stops it all.
 
-A person registers, logs out, logs in and sees the home page, in real Chromium.
+A person registers, logs out, logs in and sees the home page, in real Chromium; the check of their
+cédula goes through the real scraper (a real Chromium in the worker) against the simulator that the
+same process set started, and the badge shows the census's answer.
 """
 
 import signal
@@ -25,11 +27,16 @@ pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
 @pytest.fixture
 def stack(tmp_path):
-    port = free_port()
+    port, simulator_port = free_port(), free_port()
+    while port in (simulator_port, simulator_port + 1):  # the solver listens on the next port
+        simulator_port = free_port()
+    # What `make run` sets (Makefile RUN_ENV), on free ports.
     env = product_env(
         SQLITE_PATH=str(tmp_path / "run.sqlite3"),
         WEB_BIND=f"127.0.0.1:{port}",
         DJANGO_SETTINGS_MODULE="core.settings",
+        SIMULATOR_PORT=str(simulator_port),
+        REGISTRADURIA_SIMULATOR=f"http://127.0.0.1:{simulator_port}",
     )
     env.pop("DATABASE_URL", None)  # this test is about the embedded default
     env.pop("REDIS_URL", None)
@@ -65,6 +72,9 @@ def test_person_registers_logs_in_and_sees_home(stack, page):
     page.wait_for_url(f"{base_url}/")
     assert "Hola, Valentina" in page.locator("h1").inner_text()
     assert "•••••••432" in page.content()
+    # The simulator's census has this document cancelled; the badge gets there by itself.
+    page.wait_for_selector('#verification-badge[data-state="cancelled"]', timeout=60_000)
+    assert "CANCELADA POR MUERTE" in page.locator("#verification-badge").inner_text().upper()
 
     # htmx and our pages run under the Content-Security-Policy without a single violation.
     assert page.evaluate("typeof htmx") == "object"

@@ -1,0 +1,166 @@
+"""The real scraper (Playwright + Debian Chromium + the 2Captcha client) against the simulator.
+
+Every scenario, on each front alone and with the configured failover order, ends in the right
+classification; captcha `none`, failover, the shared rate limit, Retry-After and the breaker are
+seen from the simulator's side (what reached the "site"), not only from the scraper's answer.
+"""
+
+import itertools
+import time
+
+import pytest
+
+from verification.registraduria import breaker_states, lookup
+from verification.registraduria.results import FIELD_NAMES
+from verification.registraduria.simulator import SCENARIOS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+FRONTS = ["wsp", "consultacenso", "infovotantes"]
+
+# cédula -> (outcome, reason) every front must end in.
+EXPECTED = {
+    "1000000010": ("active", "ok"),
+    "1000000011": ("active", "ok"),
+    "1000000012": ("active", "ok"),
+    "1000000013": ("active", "ok"),
+    "1000000020": ("cancelled", "ok"),
+    "1000000030": ("not_found", "ok"),
+    "1000000040": ("blocked", "waf_block"),
+    "1000000041": ("blocked", "captcha_rejected"),
+    "1000000042": ("error", "nonce_expired"),
+    "1000000043": ("active", "ok"),
+    "1000000044": ("error", "upstream_timeout"),
+    "1000000045": ("error", "server_error"),
+    "1000000046": ("error", "maintenance"),
+    "1000000047": ("error", "rate_limited"),
+    "1000000048": ("error", "unrecognised_layout"),
+    "1000000049": ("error", "timeout"),
+    "1000000050": ("blocked", "js_challenge"),
+}
+
+
+def test_every_simulator_scenario_has_an_expectation():
+    assert set(EXPECTED) == set(SCENARIOS)
+
+
+def _place_fields(cedula: str) -> dict:
+    place = SCENARIOS[cedula].place
+    return {
+        "departamento": place.departamento,
+        "municipio": place.municipio,
+        "puesto": place.puesto,
+        "direccion": place.direccion,
+        "mesa": place.mesa,
+        "zona": place.zona,
+    }
+
+
+@pytest.mark.parametrize("front", FRONTS)
+@pytest.mark.parametrize("cedula", sorted(EXPECTED))
+def test_each_front_classifies_each_scenario(simulator, settings, front, cedula):
+    settings.REGISTRADURIA_FRONTS = [front]
+    result = lookup(cedula, deadline_s=20)
+    assert (result.outcome, result.reason) == EXPECTED[cedula], result.evidence
+    assert result.site == front
+    assert set(result.fields) == set(FIELD_NAMES)
+    scenario = SCENARIOS[cedula]
+    if result.outcome == "active":
+        assert {k: result.fields[k] for k in _place_fields(cedula)} == _place_fields(cedula)
+    if result.outcome == "cancelled":
+        assert result.fields["novedad"].upper() == scenario.novelty.name
+        assert result.fields["resolucion"] == scenario.novelty.resolution
+        assert result.fields["fecha_novedad"] == scenario.novelty.date
+    if cedula == "1000000047":
+        assert result.retry_after == 30
+    # The evidence is bounded and redacted: front, status, timing, classification; never the number.
+    assert len(result.evidence) == 1
+    assert set(result.evidence[0]) == {"front", "status", "ms", "outcome", "reason"}
+    assert cedula not in repr(result.evidence)
+    # Each lookup reached the simulated site exactly once (nonce_expired: the page's own reload).
+    submissions = len(simulator.state()["lookups"][front])
+    if cedula == "1000000042" and front == "wsp":
+        assert submissions == 2
+    else:
+        assert submissions == 1
+
+
+def test_captcha_provider_none_ends_blocked_without_submitting(simulator, settings):
+    settings.CAPTCHA_PROVIDER = "none"
+    result = lookup("1000000010", deadline_s=20)
+    assert (result.outcome, result.reason) == ("blocked", "captcha_unsolved")
+    assert all(not times for times in simulator.state()["lookups"].values())
+    assert breaker_states()["wsp"]["state"] == "closed"  # not the site's fault: no breaker
+
+
+def test_a_front_that_is_down_hands_over_to_the_next(simulator):
+    simulator.set_mode(down=["wsp"])
+    result = lookup("1000000013", deadline_s=30)
+    assert (result.outcome, result.site) == ("active", "consultacenso")
+    assert [(e["front"], e["outcome"], e["reason"]) for e in result.evidence] == [
+        ("wsp", "error", "maintenance"),
+        ("consultacenso", "active", "ok"),
+    ]
+    assert result.evidence[0]["status"] == 503
+
+
+def test_all_fronts_down_is_an_error_with_every_attempt_in_evidence(simulator):
+    simulator.set_mode(mode="all_503")
+    result = lookup("1000000013", deadline_s=30)
+    assert (result.outcome, result.reason) == ("error", "maintenance")
+    assert [e["front"] for e in result.evidence] == FRONTS
+
+
+def test_a_block_wins_over_errors_when_no_front_answers(simulator):
+    simulator.set_mode(down=["consultacenso", "infovotantes"])
+    result = lookup("1000000040", deadline_s=30)
+    assert (result.outcome, result.reason, result.site) == ("blocked", "waf_block", "wsp")
+
+
+def test_lookups_on_one_site_keep_the_configured_spacing(simulator, settings):
+    settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 1.0
+    for cedula in ("1000000010", "1000000013", "1000000030", "1000000011"):
+        assert lookup(cedula, deadline_s=20).outcome in ("active", "not_found")
+    # A lookup starts with its page load: those are what the turns space out. (The turns themselves
+    # are exact; the page load follows a turn after the browser's set-up, which varies by tens of ms
+    # once the browser is warm: the first lookup here warms it.)
+    times = simulator.state()["pages"]["wsp"][1:]
+    assert len(times) == 3
+    assert all(b - a >= 0.9 for a, b in itertools.pairwise(times)), times
+
+
+def test_retry_after_pauses_the_site_and_the_next_front_answers(simulator):
+    first = lookup("1000000047", deadline_s=30)  # 429 everywhere for this cédula
+    assert (first.outcome, first.reason, first.retry_after) == ("error", "rate_limited", 30)
+    assert breaker_states()["wsp"]["state"] == "paused"
+    second = lookup("1000000013", deadline_s=20)
+    # wsp, consultacenso and infovotantes all asked us to wait: nobody is asked again meanwhile.
+    assert (second.outcome, second.reason) == ("error", "site_paused")
+    assert sum(len(t) for t in simulator.state()["lookups"].values()) == 3
+
+
+def test_repeated_blocks_open_the_breaker_and_stop_the_traffic(simulator, settings):
+    settings.REGISTRADURIA_FRONTS = ["wsp"]
+    for _ in range(settings.REGISTRADURIA_BREAKER_THRESHOLD):
+        assert lookup("1000000040", deadline_s=20).reason == "waf_block"
+    state = breaker_states()["wsp"]
+    assert state["state"] == "open" and state["breaker"]["reason"] == "waf_block"
+    result = lookup("1000000010", deadline_s=20)
+    assert (result.outcome, result.reason) == ("blocked", "breaker_open")
+    assert result.retry_after > 0
+    assert len(simulator.state()["lookups"]["wsp"]) == settings.REGISTRADURIA_BREAKER_THRESHOLD
+
+
+def test_a_hung_site_ends_within_the_deadline_and_hands_over(simulator):
+    started = time.monotonic()
+    result = lookup("1000000049", deadline_s=30)  # every front holds this answer 8 s; timeout 4 s
+    assert (result.outcome, result.reason) == ("error", "timeout")
+    assert time.monotonic() - started < 30
+    assert [e["front"] for e in result.evidence] == FRONTS
+
+
+def test_a_default_headless_browser_is_blocked_by_the_waf(simulator, page):
+    """The simulator's WAF is real enough to need the profile: a plain headless Chromium is refused."""
+    response = page.goto(simulator.wsp_url)
+    assert response.status == 500
+    assert "evento de seguridad" in page.inner_text("body")
