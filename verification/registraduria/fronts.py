@@ -8,9 +8,9 @@ status, and the Retry-After the site asked for. They run in the browser thread: 
 import json
 import time
 from dataclasses import dataclass, replace
-from urllib.parse import urlsplit
 
 from django.conf import settings
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from verification.registraduria.browser import new_page
 from verification.registraduria.captcha import CaptchaSolver, CaptchaUnsolved
@@ -86,6 +86,39 @@ def _put_captcha_answer(page, token: str | None, *, budget: Budget) -> None:
     page.eval_on_selector(CAPTCHA_ANSWER, "(el, token) => { el.value = token; }", token)
 
 
+def _submit(page, *, url, trigger, budget: Budget, front: str) -> Attempt:
+    """Run `trigger()` (the click that makes the page post its form) and classify the site's answer.
+
+    The POST to `url` is fetched by us and then handed to the page unchanged, so its body is ours
+    before the page's script reacts: the wsp page reloads itself at once on an expired nonce, and a
+    body read after that navigation is gone.
+    """
+    captured: dict = {}
+
+    def handle(route):
+        if route.request.method != "POST":
+            route.continue_()
+            return
+        try:
+            response = route.fetch(timeout=budget.ms())
+            captured["reply"] = (response.status, response.headers, response.text())
+            route.fulfill(response=response)
+        except Exception as exc:  # raised again below, in the caller's flow
+            captured["error"] = exc
+            route.abort("timedout")
+
+    page.route(url, handle)
+    trigger()
+    while not captured and budget.seconds() > 0:
+        page.wait_for_timeout(50)  # lets Playwright run the route handler; bounded by the budget
+    if "error" in captured:
+        raise captured["error"]
+    if "reply" not in captured:
+        raise PlaywrightTimeout("the site did not answer the submission in time")
+    status, headers, body = captured["reply"]
+    return _attempt(body, status=status, headers=headers, front=front)
+
+
 def _blocked_unsolved(exc: CaptchaUnsolved, front: str) -> Attempt:
     return Attempt(result=LookupResult("blocked", reason=exc.reason, site=front))
 
@@ -101,13 +134,15 @@ class WspFront:
 
     def run(self, context, *, cedula: str, solver: CaptchaSolver, budget: Budget) -> Attempt:
         page = new_page(context)
-        attempt = self._submit(page, cedula=cedula, solver=solver, budget=budget)
+        attempt = self._load_and_submit(page, cedula=cedula, solver=solver, budget=budget)
         if attempt.result.reason == "nonce_expired" and budget.seconds() > 5:
-            # The real page reloads itself on an expired nonce: do the same, once.
-            attempt = self._submit(page, cedula=cedula, solver=solver, budget=budget)
+            # The real page reloads itself on an expired nonce; we start again once, on a fresh page
+            # (the old one is busy with its own reload).
+            page.close()
+            attempt = self._load_and_submit(new_page(context), cedula=cedula, solver=solver, budget=budget)
         return attempt
 
-    def _submit(self, page, *, cedula, solver, budget) -> Attempt:
+    def _load_and_submit(self, page, *, cedula, solver, budget) -> Attempt:
         loaded = _load(page, self.url, front=self.name, ready="form#form input#nuip", budget=budget)
         if loaded is not None:
             return loaded
@@ -119,13 +154,7 @@ class WspFront:
         if page.locator('#tipo option[value="-1"]').count():
             page.select_option("#tipo", "-1")
         _put_captcha_answer(page, token, budget=budget)
-        path = urlsplit(self.url).path
-        with page.expect_response(
-            lambda r: r.request.method == "POST" and urlsplit(r.url).path == path, timeout=budget.ms()
-        ) as reply:
-            page.click("#enviar")
-        response = reply.value
-        return _attempt(response.text(), status=response.status, headers=response.headers, front=self.name)
+        return _submit(page, url=self.url, trigger=lambda: page.click("#enviar"), budget=budget, front=self.name)
 
 
 class ConsultaCensoFront:
@@ -151,12 +180,9 @@ class ConsultaCensoFront:
         page.wait_for_selector('#eleccion option[value="0"]', state="attached", timeout=budget.ms())
         page.select_option("#eleccion", "0")
         _put_captcha_answer(page, token, budget=budget)
-        with page.expect_response(
-            lambda r: r.request.method == "POST" and "/back/api/consulta" in r.url, timeout=budget.ms()
-        ) as reply:
-            page.click("#submitBtn")
-        response = reply.value
-        return _attempt(response.text(), status=response.status, headers=response.headers, front=self.name)
+        return _submit(
+            page, url="**/back/api/consulta", trigger=lambda: page.click("#submitBtn"), budget=budget, front=self.name
+        )
 
 
 # The single-page app's own call, made from the page so it carries the page's origin, cookies and

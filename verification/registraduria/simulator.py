@@ -1,0 +1,1281 @@
+"""A local stand-in for the Registraduría's census lookup, for tests and demos.
+
+One HTTP port serves the three public fronts by path prefix (wsp `/censo/consultar/`, consultacenso
+`/consultacenso/`, infovotantes `/infovotantes/`), the simulated reCAPTCHA widget (`/recaptcha/`) and a
+control API (`/__sim/`). A second port speaks HTTPS and imitates the 2Captcha API, so the real
+`2captcha-python` client can solve the simulated captchas. Both share one token store: a token is valid
+for 120 s, for one sitekey, and for one use.
+
+What each front answers is chosen by the cédula (`SCENARIOS`, then a rule for any other number) and by
+the global modes set through `/__sim/control`. The shapes mirror what is publicly known about the real
+site (docs: /work/shared/REGISTRADURIA.md).
+
+The access log never carries a query string or a body: the cédula travels in bodies and must stay out
+of log lines.
+"""
+
+import email.parser
+import email.policy
+import hmac
+import html
+import json
+import logging
+import os
+import re
+import secrets
+import socketserver
+import ssl
+import tempfile
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, replace
+from html.entities import codepoint2name
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from string import Template
+from urllib.parse import parse_qs, urlsplit
+
+import trustme
+
+logger = logging.getLogger(__name__)
+
+ASSETS_DIR = Path(__file__).with_name("simulator_assets")
+
+FRONTS = ("wsp", "consultacenso", "infovotantes")
+MODES = ("normal", "all_503", "all_waf", "storm_429", "hang")
+
+# One sitekey per front, like the real hosts (each front verifies tokens for its own key only).
+SITEKEY_WSP = "6LcSimWspCensoConsultarRegistraduria0001"
+SITEKEY_CENSO = "6LcSimConsultaCensoRegistraduriaGov00002"
+SITEKEY_INFO = "6LcSimInfovotantesEleccionesColombia0003"
+SITEKEYS = {"wsp": SITEKEY_WSP, "consultacenso": SITEKEY_CENSO, "infovotantes": SITEKEY_INFO}
+
+TOKEN_TTL_SECONDS = 120.0
+INFOVOTANTES_ELECTION_CODE = "congreso-2026"
+
+WSP_PATH = "/censo/consultar/"
+CENSO_PATH = "/consultacenso/"
+CENSO_API = "/consultacenso/back/api/"
+INFO_PAGE_PATH = "/infovotantes/identificacion"
+INFO_API = "/infovotantes/api/v1/"
+INFO_LOOKUP_PATH = INFO_API + "citizen/get-information"
+
+# Sentences the fronts answer with (what a person reads on the real pages).
+NOT_FOUND_TEXT = "El documento consultado no se encuentra en el censo para esta elección."
+CAPTCHA_MISSING_TEXT = "Marque el cuadro de verificación «No soy un robot» para continuar."
+CAPTCHA_INVALID_TEXT = "La verificación del captcha no fue válida. Intente de nuevo."
+INVALID_DOCUMENT_TEXT = "Digite un número de documento válido, sin puntos ni espacios."
+CITIZEN_NOTICE = (
+    "Recuerde que el día de la elección debe presentar su cédula de ciudadanía amarilla con hologramas "
+    "o su cédula digital."
+)
+WSP_TIMEOUT_TEXT = "Curl error: Operation timed out after 15008 milliseconds with 0 bytes received"
+CENSO_TIMEOUT_TEXT = "Curl error: Operation timed out after 15008 milliseconds"
+
+MAX_BODY_BYTES = 1_000_000
+# Bounds on what a long-running demo keeps in memory.
+MAX_COUNTED = 10_000
+MAX_SESSIONS = 10_000
+MAX_SOLVER_JOBS = 10_000
+
+_CEDULA_RE = re.compile(r"[0-9]{1,10}")
+
+
+# --- Scenarios -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """A polling place as the fronts display it (upper case, accents kept)."""
+
+    departamento: str
+    municipio: str
+    puesto: str
+    direccion: str
+    mesa: str
+    zona: str | None = None
+    lat: float = 4.6097
+    lng: float = -74.0817
+    fecha_inscripcion: str | None = None
+
+
+@dataclass(frozen=True)
+class Novelty:
+    """Why a document left the census."""
+
+    name: str
+    description: str
+    resolution: str
+    date: str
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """What the three fronts answer for one cédula.
+
+    `answer` is the voter's record (`active`, `cancelled`, `not_found`) or `fault` when the fronts do
+    not answer with a record at all (then `name` says which fault). `delay` holds an answer back
+    (`slow`: `slow_seconds`, `hang`: `hang_seconds`). The formatting flags vary the markup the way the
+    real pages do: `entities` writes accents as HTML entities, `loose_whitespace` pads cells with
+    newlines, `extra_columns` adds wsp columns (and upper-cases consultacenso's keys).
+    """
+
+    name: str
+    answer: str
+    place: Place | None = None
+    novelty: Novelty | None = None
+    delay: str = ""
+    entities: bool = False
+    loose_whitespace: bool = False
+    extra_columns: bool = False
+
+
+DEATH = Novelty("CANCELADA POR MUERTE", "Cancelada por Muerte", "4521", "2019-05-02")
+
+BOGOTA = Place(
+    "BOGOTÁ D.C.",
+    "BOGOTÁ D.C.",
+    "COLEGIO DISTRITAL LA CANDELARIA",
+    "CALLE 12 C # 2-45",
+    "7",
+    zona="17",
+    lat=4.5970,
+    lng=-74.0700,
+)
+NARINO = Place(
+    "NARIÑO",
+    "SAMANIEGO",
+    "VEREDA EL MOTILÓN",
+    "ESCUELA RURAL MIXTA EL MOTILÓN",
+    "2",
+    lat=1.3364,
+    lng=-77.5950,
+)
+MEDELLIN = Place(
+    "ANTIOQUIA",
+    "MEDELLÍN",
+    "INSTITUCIÓN EDUCATIVA JAVIERA LONDOÑO",
+    "CARRERA 50 # 45-30",
+    "14",
+    zona="05",
+    lat=6.2518,
+    lng=-75.5636,
+    fecha_inscripcion="2014-03-11",
+)
+CALI = Place(
+    "VALLE DEL CAUCA",
+    "CALI",
+    "COLEGIO SANTA LIBRADA",
+    "CALLE 7 # 15-42",
+    "21",
+    lat=3.4516,
+    lng=-76.5320,
+)
+SOACHA = Place(
+    "CUNDINAMARCA",
+    "SOACHA",
+    "COLEGIO GENERAL SANTANDER",
+    "CARRERA 7 # 14-80",
+    "9",
+    lat=4.5794,
+    lng=-74.2168,
+)
+
+
+def _fault(name: str) -> Scenario:
+    return Scenario(name, "fault")
+
+
+SCENARIOS: dict[str, Scenario] = {
+    "1000000010": Scenario("active_bogota", "active", BOGOTA, entities=True),
+    "1000000011": Scenario("active_rural", "active", NARINO, entities=True, loose_whitespace=True),
+    "1000000012": Scenario("active_extra_columns", "active", MEDELLIN, extra_columns=True),
+    "1000000013": Scenario("active_valle", "active", CALI),
+    "1000000020": Scenario("cancelled", "cancelled", novelty=DEATH),
+    "1000000030": Scenario("not_found", "not_found"),
+    "1000000040": _fault("waf"),
+    "1000000041": _fault("captcha_rejected"),
+    "1000000042": _fault("nonce_expired"),
+    "1000000043": Scenario("slow", "active", SOACHA, delay="slow"),
+    "1000000044": _fault("upstream_timeout"),
+    "1000000045": _fault("server_error"),
+    "1000000046": _fault("maintenance"),
+    "1000000047": _fault("rate_limited"),
+    "1000000048": Scenario("unrecognised_layout", "fault", CALI),
+    "1000000049": Scenario("hang", "active", BOGOTA, delay="hang"),
+    "1000000050": _fault("js_challenge"),
+}
+
+# Places for every other active cédula, picked deterministically from the number.
+REGIONS = (
+    Place("ATLÁNTICO", "BARRANQUILLA", "COLEGIO SAN JOSÉ", "CARRERA 46 # 53-20", "", lat=10.9878, lng=-74.7889),
+    Place(
+        "BOLÍVAR", "CARTAGENA", "INSTITUCIÓN EDUCATIVA SOLEDAD ACOSTA", "CALLE 27 # 24-11", "", lat=10.391, lng=-75.48
+    ),
+    Place(
+        "BOYACÁ", "TUNJA", "UNIVERSIDAD PEDAGÓGICA Y TECNOLÓGICA", "AVENIDA NORTE 39-115", "", lat=5.5353, lng=-73.3678
+    ),
+    Place("CÓRDOBA", "MONTERÍA", "COLEGIO LA SALLE", "CALLE 29 # 5-40", "", lat=8.7479, lng=-75.8814),
+    Place("QUINDÍO", "ARMENIA", "COLISEO DEL CAFÉ", "CARRERA 19 # 3N-10", "", lat=4.5339, lng=-75.6811),
+    Place(
+        "NORTE DE SANTANDER",
+        "CÚCUTA",
+        "ESCUELA NORMAL MARÍA AUXILIADORA",
+        "AVENIDA 0 # 11-24",
+        "",
+        lat=7.8939,
+        lng=-72.51,
+    ),
+    Place("CAQUETÁ", "FLORENCIA", "COLEGIO JUAN BAUTISTA LA SALLE", "CALLE 12 # 8-35", "", lat=1.6144, lng=-75.6062),
+)
+
+
+def valid_cedula(value: str) -> bool:
+    return isinstance(value, str) and _CEDULA_RE.fullmatch(value) is not None
+
+
+def scenario_for(cedula: str) -> Scenario | None:
+    """The scenario of a cédula (ASCII digits, up to 10), or None when it is not a cédula."""
+    if not valid_cedula(cedula):
+        return None
+    if cedula in SCENARIOS:
+        return SCENARIOS[cedula]
+    number = int(cedula)
+    if cedula.endswith("2"):
+        resolution = str(1000 + number % 9000)
+        date = f"{2010 + number % 15}-{1 + number % 12:02d}-{1 + number % 28:02d}"
+        return Scenario("cancelled", "cancelled", novelty=replace(DEATH, resolution=resolution, date=date))
+    if cedula.endswith("3"):
+        return Scenario("not_found", "not_found")
+    place = replace(REGIONS[number % len(REGIONS)], mesa=str(1 + number % 30))
+    return Scenario("active", "active", place)
+
+
+# --- Token store ---------------------------------------------------------------------------------
+
+
+class TokenStore:
+    """reCAPTCHA answers, shared by the solver, the widget and the fronts (thread-safe)."""
+
+    def __init__(self, ttl_seconds: float = TOKEN_TTL_SECONDS, clock=time.monotonic):
+        self.ttl_seconds = ttl_seconds
+        self.clock = clock  # tests may swap in a fake clock
+        self._lock = threading.Lock()
+        self._tokens: dict[str, tuple[str, float]] = {}
+
+    def issue(self, sitekey: str) -> str:
+        """A fresh token for `sitekey`, valid for `ttl_seconds` and one use."""
+        token = "03AFcWeA" + secrets.token_urlsafe(180)
+        now = self.clock()
+        with self._lock:
+            expired = [key for key, (_, issued) in self._tokens.items() if now - issued > self.ttl_seconds]
+            for key in expired:
+                del self._tokens[key]
+            self._tokens[token] = (sitekey, now)
+        return token
+
+    def consume(self, token: str, sitekey: str) -> bool:
+        """True when `token` is unused, unexpired and for `sitekey`. Any attempt uses the token up,
+        as Google's verification does."""
+        if not token:
+            return False
+        with self._lock:
+            entry = self._tokens.pop(token, None)
+        if entry is None:
+            return False
+        token_sitekey, issued = entry
+        return token_sitekey == sitekey and self.clock() - issued <= self.ttl_seconds
+
+
+# --- Replies -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Reply:
+    status: int
+    body: bytes = b""
+    content_type: str = "text/html; charset=utf-8"
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]  # lower-case names
+    body: bytes
+
+    @property
+    def cookies(self) -> dict[str, str]:
+        cookies: dict[str, str] = {}
+        for chunk in self.headers.get("cookie", "").split(";"):
+            name, sep, value = chunk.strip().partition("=")
+            if sep and name:
+                cookies.setdefault(name, value.strip().strip('"'))
+        return cookies
+
+
+class _Dropped(Exception):
+    """The simulator is stopping while a reply is held: close the connection without answering."""
+
+
+def _asset(name: str) -> str:
+    return (ASSETS_DIR / name).read_text(encoding="utf-8")
+
+
+def _json(status: int, payload, headers: tuple[tuple[str, str], ...] = ()) -> Reply:
+    # ensure_ascii (the default) writes accents as \u escapes, as PHP's json_encode does.
+    return Reply(status, json.dumps(payload).encode(), "application/json", headers)
+
+
+def _html(status: int, text: str, headers: tuple[tuple[str, str], ...] = ()) -> Reply:
+    return Reply(status, text.encode("utf-8"), "text/html; charset=utf-8", headers)
+
+
+def _text(status: int, text: str, headers: tuple[tuple[str, str], ...] = ()) -> Reply:
+    return Reply(status, text.encode("utf-8"), "text/plain; charset=utf-8", headers)
+
+
+def _support_id() -> str:
+    return str(10**18 + secrets.randbelow(9 * 10**18))
+
+
+def waf_page(status: int) -> Reply:
+    return _html(status, Template(_asset("waf.html")).substitute(support_id=_support_id()))
+
+
+def maintenance_page() -> Reply:
+    return _html(HTTPStatus.SERVICE_UNAVAILABLE, _asset("maintenance.html"), (("Retry-After", "600"),))
+
+
+def server_error_page() -> Reply:
+    return _html(HTTPStatus.INTERNAL_SERVER_ERROR, _asset("server_error.html"))
+
+
+def js_challenge_page() -> Reply:
+    return _html(HTTPStatus.OK, _asset("js_challenge.html"), (("Cache-Control", "no-cache, no-store"),))
+
+
+def too_many_requests(retry_after: int) -> Reply:
+    return _text(HTTPStatus.TOO_MANY_REQUESTS, "Too Many Requests", (("Retry-After", str(retry_after)),))
+
+
+def not_found_page() -> Reply:
+    return _html(
+        HTTPStatus.NOT_FOUND, "<!DOCTYPE html><html lang='es'><body><h1>Página no encontrada</h1></body></html>"
+    )
+
+
+def _redirect(location: str) -> Reply:
+    return Reply(HTTPStatus.MOVED_PERMANENTLY, b"", "text/html; charset=utf-8", (("Location", location),))
+
+
+def _form_fields(request: Request) -> dict[str, str]:
+    """Fields of a multipart or url-encoded body (first value of each); {} when unreadable."""
+    content_type = request.headers.get("content-type", "")
+    try:
+        if content_type.lower().startswith("multipart/form-data"):
+            head = f"Content-Type: {content_type}\r\nMIME-Version: 1.0\r\n\r\n".encode("latin-1")
+            message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + request.body)
+            fields: dict[str, str] = {}
+            if message.is_multipart():
+                for part in message.iter_parts():
+                    name = part.get_param("name", header="content-disposition")
+                    if name and part.get_filename() is None:
+                        payload = part.get_payload(decode=True) or b""
+                        fields.setdefault(name, payload.decode(part.get_content_charset() or "utf-8", "replace"))
+            return fields
+        pairs = parse_qs(request.body.decode("utf-8", "replace"), keep_blank_values=True)
+        return {name: values[0] for name, values in pairs.items()}
+    except Exception:  # a malformed body is the client's problem: treat it as empty
+        logger.debug("unreadable form body", exc_info=True)
+        return {}
+
+
+def _json_body(request: Request) -> dict | None:
+    try:
+        payload = json.loads(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return payload if isinstance(payload, dict) else None
+
+
+def _as_text(value) -> str:
+    if isinstance(value, bool) or value is None:
+        return ""
+    return str(value).strip() if isinstance(value, str | int) else ""
+
+
+# --- wsp markup ----------------------------------------------------------------------------------
+
+
+def _markup(value: str, scenario: Scenario) -> str:
+    text = html.escape(value, quote=True)
+    if scenario.entities:
+        text = "".join(
+            f"&{codepoint2name[ord(char)]};" if ord(char) > 127 and ord(char) in codepoint2name else char
+            for char in text
+        )
+    return text
+
+
+def _wsp_table(columns: list[tuple[str, str]], scenario: Scenario) -> str:
+    heads = "".join(f"<th>{_markup(header, scenario)}</th>" for header, _ in columns)
+    cells = []
+    for header, value in columns:
+        content = _markup(value, scenario)
+        if scenario.loose_whitespace:
+            content = "\n\t\t\t\t" + content.replace(" ", " \n\t\t\t\t", 1) + "\n\t\t\t"
+        cells.append(f'\n\t\t\t<td data-th="{_markup(header, scenario)}">{content}</td>')
+    return (
+        '<table id="consulta" class="table">\n\t<thead>\n\t\t<tr>'
+        + heads
+        + "</tr>\n\t</thead>\n\t<tbody>\n\t\t<tr>"
+        + "".join(cells)
+        + "\n\t\t</tr>\n\t</tbody>\n</table>\n"
+    )
+
+
+def _wsp_active(cedula: str, scenario: Scenario) -> str:
+    place = scenario.place
+    columns = [("NUIP", cedula)]
+    if scenario.extra_columns:
+        columns.append(("FECHA INSCRIPCIÓN", place.fecha_inscripcion or ""))
+    columns += [("DEPARTAMENTO", place.departamento), ("MUNICIPIO", place.municipio)]
+    if place.zona:
+        columns.append(("ZONA", place.zona))
+    columns += [("PUESTO", place.puesto), ("DIRECCIÓN", place.direccion), ("MESA", place.mesa)]
+    notice = (
+        f'<div class="alert alert-info"><strong>{_markup("Señor Ciudadano:", scenario)}</strong> '
+        f"{_markup(CITIZEN_NOTICE, scenario)}</div>"
+    )
+    return _wsp_table(columns, scenario) + notice
+
+
+def _wsp_cancelled(cedula: str, scenario: Scenario) -> str:
+    novelty = scenario.novelty
+    columns = [
+        ("NUIP", cedula),
+        ("NOVEDAD", novelty.description),
+        ("RESOLUCIÓN", novelty.resolution),
+        ("FECHA NOVEDAD", novelty.date),
+    ]
+    return _wsp_table(columns, scenario)
+
+
+def _unrecognised_place(place: Place) -> str:
+    return f"{place.puesto} - {place.direccion}, {place.municipio} ({place.departamento})"
+
+
+# --- Simulator -----------------------------------------------------------------------------------
+
+
+class Simulator:
+    """The fronts and the solver, served from daemon threads of this process.
+
+        sim = Simulator(port=0, solver_port=0).start()   # or `with Simulator(...) as sim:`
+        requests.get(sim.wsp_url); TwoCaptcha(key, server=sim.solver_server)  # trust sim.ca_path
+        sim.set_mode(down=["wsp"]); sim.state(); sim.reset()
+        sim.stop()
+
+    Port 0 picks a free port. `ca_path=None` writes the solver's CA certificate to a temporary file
+    (removed by `stop()`). An empty `solver_key` accepts any key. `tokens` is the shared token store.
+    """
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 8001,
+        solver_port: int = 8002,
+        ca_path: str | os.PathLike | None = None,
+        solver_key: str = "",
+        slow_seconds: float = 3.0,
+        hang_seconds: float = 35.0,
+        solve_seconds: float = 1.0,
+        token_ttl_seconds: float = TOKEN_TTL_SECONDS,
+    ):
+        self.host = host
+        self.port = port  # the bound ports once started (port 0 asks for a free one)
+        self.solver_port = solver_port
+        self._requested_ports = (port, solver_port)
+        self._ca_path = Path(ca_path) if ca_path else None
+        self._owns_ca_file = ca_path is None
+        self.solver_key = solver_key
+        self.solve_seconds = solve_seconds
+        self.tokens = TokenStore(token_ttl_seconds)
+        self._defaults = {
+            "mode": "normal",
+            "down": [],
+            "retry_after": 30,
+            "slow_seconds": float(slow_seconds),
+            "hang_seconds": float(hang_seconds),
+        }
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._settings = dict(self._defaults)
+        self._lookups, self._pages = self._new_counters(), self._new_counters()
+        self._solves: deque[float] = deque(maxlen=MAX_COUNTED)
+        self._sessions: dict[str, str] = {}  # PHPSESSID -> the last nonce issued to it
+        self._jobs: dict[str, list] = {}  # solver id -> [sitekey, monotonic submit time, token or None]
+        self._http: ThreadingHTTPServer | None = None
+        self._https: ThreadingHTTPServer | None = None
+        self._threads: list[threading.Thread] = []
+
+    # --- lifecycle
+
+    def start(self) -> "Simulator":
+        if self._http is not None:
+            raise RuntimeError("the simulator is already running")
+        self._stopping.clear()
+        port, solver_port = self._requested_ports
+        http_server = _Server((self.host, port), _FrontHandler, self)
+        try:
+            https_server = _Server((self.host, solver_port), _SolverHandler, self)
+            try:
+                https_server.socket = self._tls_context().wrap_socket(
+                    https_server.socket, server_side=True, do_handshake_on_connect=False
+                )
+            except Exception:
+                https_server.server_close()
+                raise
+        except Exception:
+            http_server.server_close()
+            raise
+        self._http, self._https = http_server, https_server
+        self.port = http_server.server_address[1]
+        self.solver_port = https_server.server_address[1]
+        for name, server in (("registraduria-sim", http_server), ("registraduria-sim-solver", https_server)):
+            thread = threading.Thread(
+                target=server.serve_forever, kwargs={"poll_interval": 0.2}, name=name, daemon=True
+            )
+            thread.start()
+            self._threads.append(thread)
+        logger.info("Registraduría simulator on %s, solver on %s", self.base_url, self.solver_server)
+        return self
+
+    def stop(self) -> None:
+        """Stop both servers and close their sockets; held replies are dropped. Idempotent."""
+        self._stopping.set()
+        for server in (self._http, self._https):
+            if server is not None:
+                server.shutdown()
+                server.server_close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+        self._threads = []
+        self._http = self._https = None
+        if self._owns_ca_file and self._ca_path is not None:
+            self._ca_path.unlink(missing_ok=True)
+            self._ca_path = None
+
+    def __enter__(self) -> "Simulator":
+        return self.start()
+
+    def __exit__(self, *exc_info) -> None:
+        self.stop()
+
+    def _tls_context(self) -> ssl.SSLContext:
+        ca = trustme.CA(organization_name="Pagina-Madre simulador")
+        identities = ["127.0.0.1", "localhost"]
+        if self.host not in identities and self.host not in ("", "0.0.0.0", "::"):  # noqa: S104 (a name to compare)
+            identities.append(self.host)
+        cert = ca.issue_cert(*identities)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        cert.configure_cert(context)
+        if self._ca_path is None:
+            descriptor, name = tempfile.mkstemp(prefix="registraduria-sim-ca-", suffix=".pem")
+            os.close(descriptor)
+            self._ca_path = Path(name)
+        self._ca_path.parent.mkdir(parents=True, exist_ok=True)
+        ca.cert_pem.write_to_path(str(self._ca_path))
+        return context
+
+    # --- addresses
+
+    def _advertised_host(self) -> str:
+        return "127.0.0.1" if self.host in ("", "0.0.0.0", "::") else self.host  # noqa: S104 (a name to compare)
+
+    def _running(self) -> None:
+        if self._http is None:
+            raise RuntimeError("the simulator is not running: call start() first")
+
+    @property
+    def base_url(self) -> str:
+        self._running()
+        return f"http://{self._advertised_host()}:{self.port}"
+
+    @property
+    def wsp_url(self) -> str:
+        return self.base_url + WSP_PATH
+
+    @property
+    def consultacenso_url(self) -> str:
+        return self.base_url + CENSO_PATH
+
+    @property
+    def infovotantes_url(self) -> str:
+        return self.base_url + INFO_PAGE_PATH
+
+    @property
+    def infovotantes_api_url(self) -> str:
+        return self.base_url + INFO_API
+
+    @property
+    def control_url(self) -> str:
+        return self.base_url + "/__sim/control"
+
+    @property
+    def solver_server(self) -> str:
+        self._running()
+        return f"{self._advertised_host()}:{self.solver_port}"
+
+    @property
+    def ca_path(self) -> str:
+        if self._ca_path is None:
+            raise RuntimeError("the CA file is written by start()")
+        return str(self._ca_path)
+
+    # --- modes and counters
+
+    @staticmethod
+    def _new_counters() -> dict[str, deque]:
+        return {front: deque(maxlen=MAX_COUNTED) for front in FRONTS}
+
+    def set_mode(self, **changes) -> dict:
+        """Change the global modes (partial updates). Raises ValueError on an unknown key or value."""
+        clean = _validated_settings(changes)
+        with self._lock:
+            self._settings.update(clean)
+        return self.state()
+
+    def reset(self) -> dict:
+        """Back to the start-up modes, with empty counters."""
+        with self._lock:
+            self._settings = {**self._defaults, "down": []}
+            self._lookups, self._pages = self._new_counters(), self._new_counters()
+            self._solves.clear()
+        return self.state()
+
+    def state(self) -> dict:
+        with self._lock:
+            return {
+                **self._settings,
+                "down": list(self._settings["down"]),
+                "lookups": {front: list(times) for front, times in self._lookups.items()},
+                "pages": {front: list(times) for front, times in self._pages.items()},
+                "solves": list(self._solves),
+            }
+
+    def _setting(self, name: str):
+        with self._lock:
+            return self._settings[name]
+
+    def _hold(self, seconds: float) -> None:
+        if self._stopping.wait(max(0.0, seconds)):
+            raise _Dropped
+
+    # --- the fronts' HTTP port
+
+    def handle_front(self, request: Request) -> Reply:
+        path = request.path
+        if path.startswith("/__sim/"):
+            return self._control(request)
+        if path.startswith("/recaptcha/"):
+            return self._recaptcha(request)
+        if path.startswith("/TSPD/"):
+            return Reply(HTTPStatus.OK, b"/* F5 TSPD (simulado) */\n", "application/javascript")
+        if path == "/favicon.ico":
+            return Reply(HTTPStatus.NO_CONTENT)
+        if path == "/" and request.method == "GET":
+            return _html(HTTPStatus.OK, _asset("index.html"))
+        front = _front_of(path)
+        if front is None:
+            return not_found_page()
+        now = time.time()
+        lookup = request.method == "POST" and path in (WSP_PATH, CENSO_API + "consulta", INFO_LOOKUP_PATH)
+        page = request.method == "GET" and path in (WSP_PATH, CENSO_PATH, INFO_PAGE_PATH)
+        with self._lock:
+            if lookup:
+                self._lookups[front].append(now)
+            if page:
+                self._pages[front].append(now)
+            settings = dict(self._settings)
+        if front in settings["down"] or settings["mode"] == "all_503":
+            return maintenance_page()
+        if settings["mode"] == "all_waf" or _looks_automated(request):
+            return waf_page(HTTPStatus.INTERNAL_SERVER_ERROR)
+        if lookup and settings["mode"] == "storm_429":
+            return too_many_requests(settings["retry_after"])
+        if lookup and settings["mode"] == "hang":
+            self._hold(settings["hang_seconds"])
+        if front == "wsp":
+            return self._wsp(request)
+        if front == "consultacenso":
+            return self._consultacenso(request)
+        return self._infovotantes(request)
+
+    def _edge_fault(self, scenario: Scenario | None) -> Reply | None:
+        """Faults the cédula triggers in front of the application (WAF, CDN, load balancer)."""
+        name = scenario.name if scenario else ""
+        if name == "waf":
+            return waf_page(HTTPStatus.OK)
+        if name == "js_challenge":
+            return js_challenge_page()
+        if name == "maintenance":
+            return maintenance_page()
+        if name == "rate_limited":
+            return too_many_requests(self._setting("retry_after"))
+        return None
+
+    def _app_fault_or_delay(self, scenario: Scenario) -> Reply | None:
+        if scenario.name == "server_error":
+            return server_error_page()
+        if scenario.delay == "slow":
+            self._hold(self._setting("slow_seconds"))
+        elif scenario.delay == "hang":
+            self._hold(self._setting("hang_seconds"))
+        return None
+
+    # wsp
+
+    def _wsp(self, request: Request) -> Reply:
+        if request.path == "/censo/consultar":
+            return _redirect(WSP_PATH)
+        if request.path == WSP_PATH + "js/consulta.js" and request.method == "GET":
+            return Reply(HTTPStatus.OK, _asset("wsp_consulta.js").encode(), "application/javascript; charset=utf-8")
+        if request.path != WSP_PATH:
+            return not_found_page()
+        if request.method == "HEAD":
+            # The real host answers every HEAD with 500: health probes must use GET.
+            return Reply(HTTPStatus.INTERNAL_SERVER_ERROR)
+        if request.method == "GET":
+            return self._wsp_page(request)
+        if request.method == "POST":
+            return self._wsp_lookup(request)
+        return Reply(HTTPStatus.METHOD_NOT_ALLOWED, headers=(("Allow", "GET, POST"),))
+
+    def _wsp_page(self, request: Request) -> Reply:
+        session = request.cookies.get("PHPSESSID", "")
+        nonce = secrets.token_hex(16)
+        with self._lock:
+            if session not in self._sessions:
+                session = secrets.token_hex(13)
+                while len(self._sessions) >= MAX_SESSIONS:
+                    del self._sessions[next(iter(self._sessions))]
+            self._sessions[session] = nonce
+        page = Template(_asset("wsp.html")).substitute(token=nonce, sitekey=SITEKEY_WSP)
+        return _html(
+            HTTPStatus.OK,
+            page,
+            (
+                ("Set-Cookie", f"PHPSESSID={session}; path=/; HttpOnly; SameSite=Lax"),
+                ("Set-Cookie", _waf_cookie()),
+                ("Cache-Control", "no-store, no-cache, must-revalidate"),
+            ),
+        )
+
+    def _wsp_lookup(self, request: Request) -> Reply:
+        fields = _form_fields(request)
+        cedula = fields.get("nuip", "").strip()
+        scenario = scenario_for(cedula)
+        fault = self._edge_fault(scenario)
+        if fault:
+            return fault
+        with self._lock:
+            expected = self._sessions.get(request.cookies.get("PHPSESSID", ""))
+        reload = {"success": False, "reload": True}
+        if expected is None or not hmac.compare_digest(fields.get("token", "").encode(), expected.encode()):
+            return _json(HTTPStatus.OK, reload)
+        if scenario and scenario.name == "nonce_expired":
+            return _json(HTTPStatus.OK, reload)
+        answer = fields.get("g-recaptcha-response", "")
+        if not answer:
+            return _json(HTTPStatus.OK, {"success": False, "data": {"message": CAPTCHA_MISSING_TEXT}})
+        if not self.tokens.consume(answer, SITEKEY_WSP) or (scenario and scenario.name == "captcha_rejected"):
+            return _json(HTTPStatus.OK, {"success": False, "data": {"message": CAPTCHA_INVALID_TEXT}})
+        if scenario is None:
+            return _json(HTTPStatus.OK, {"success": False, "data": {"message": INVALID_DOCUMENT_TEXT}})
+        fault = self._app_fault_or_delay(scenario)
+        if fault:
+            return fault
+        if scenario.name == "upstream_timeout":
+            return _json(HTTPStatus.OK, {"success": False, "data": {"message": WSP_TIMEOUT_TEXT}})
+        if scenario.name == "unrecognised_layout":
+            place = scenario.place
+            message = (
+                '<section class="resultado-nuevo"><h3>Resultado de su consulta</h3><dl>'
+                f"<dt>Lugar</dt><dd>{html.escape(_unrecognised_place(place))}</dd>"
+                f"<dt>Mesa asignada</dt><dd>{html.escape(place.mesa)}</dd></dl></section>"
+            )
+        elif scenario.answer == "active":
+            message = _wsp_active(cedula, scenario)
+        elif scenario.answer == "cancelled":
+            message = _wsp_cancelled(cedula, scenario)
+        else:
+            message = f'<div class="alert alert-warning">{NOT_FOUND_TEXT}</div>'
+        return _json(HTTPStatus.OK, {"success": True, "data": {"message": message}})
+
+    # consultacenso
+
+    def _consultacenso(self, request: Request) -> Reply:
+        path, method = request.path, request.method
+        if path == "/consultacenso":
+            return _redirect(CENSO_PATH)
+        if path == CENSO_PATH + "consultar/":  # older links still point here
+            return Reply(HTTPStatus.FOUND, headers=(("Location", CENSO_PATH),))
+        if path == CENSO_PATH and method == "GET":
+            page = Template(_asset("consultacenso.html")).substitute(sitekey=SITEKEY_CENSO)
+            return _html(HTTPStatus.OK, page, (("Set-Cookie", _waf_cookie()),))
+        if path == CENSO_PATH + "js/app.js" and method == "GET":
+            return Reply(
+                HTTPStatus.OK, _asset("consultacenso_app.js").encode(), "application/javascript; charset=utf-8"
+            )
+        if path == CENSO_API + "elecciones" and method == "GET":
+            elections = [
+                {"id": 0, "nombre": "LUGAR DE VOTACION ACTUAL"},
+                {"id": 11, "nombre": "ELECCIONES DE CONGRESO 2026"},
+                {"id": 12, "nombre": "ELECCIÓN PRESIDENCIAL 2026 - PRIMERA VUELTA"},
+            ]
+            return _json(HTTPStatus.OK, {"ok": True, "data": elections})
+        if path == CENSO_API + "consulta" and method == "POST":
+            return self._censo_lookup(request)
+        if path in (CENSO_PATH, CENSO_API + "elecciones", CENSO_API + "consulta"):
+            return Reply(HTTPStatus.METHOD_NOT_ALLOWED)
+        return not_found_page()
+
+    def _censo_lookup(self, request: Request) -> Reply:
+        payload = _json_body(request)
+        if payload is None:
+            return _json(HTTPStatus.BAD_REQUEST, {"ok": False, "error": "solicitud", "mensaje": "Solicitud inválida."})
+        cedula = _as_text(payload.get("documento"))
+        scenario = scenario_for(cedula)
+        fault = self._edge_fault(scenario)
+        if fault:
+            return fault
+        if scenario and scenario.name == "nonce_expired":
+            return _json(
+                HTTPStatus.OK, {"ok": False, "error": "sesion", "mensaje": "La sesión expiró. Recargue la página."}
+            )
+        token = payload.get("captchaToken")
+        valid = isinstance(token, str) and self.tokens.consume(token, SITEKEY_CENSO)
+        if not valid or (scenario and scenario.name == "captcha_rejected"):
+            return _json(HTTPStatus.OK, {"ok": False, "error": "captcha", "mensaje": "Captcha inválido"})
+        if scenario is None:
+            return _json(HTTPStatus.OK, {"ok": False, "error": "documento", "mensaje": INVALID_DOCUMENT_TEXT})
+        fault = self._app_fault_or_delay(scenario)
+        if fault:
+            return fault
+        if scenario.name == "upstream_timeout":
+            return _json(HTTPStatus.OK, {"ok": False, "error": CENSO_TIMEOUT_TEXT})
+        if scenario.name == "unrecognised_layout":
+            place = scenario.place
+            return _json(
+                HTTPStatus.OK, {"ok": True, "resultado": {"lugar": _unrecognised_place(place), "mesa": place.mesa}}
+            )
+        if scenario.answer == "active":
+            place = scenario.place
+            data = {"nuip": cedula, "nom_depto": place.departamento, "nom_mun": place.municipio}
+            if place.zona:
+                data["zona"] = place.zona
+            data |= {"nom_puesto": place.puesto, "direccion": place.direccion, "mesa": place.mesa}
+            if scenario.extra_columns:
+                data["fecha_inscripcion"] = place.fecha_inscripcion
+                data = {key.upper(): value for key, value in data.items()}
+            return _json(
+                HTTPStatus.OK,
+                {
+                    "ok": True,
+                    "encontrado": True,
+                    "data": data,
+                    "mapa": {"lat": place.lat, "lng": place.lng},
+                    "mensaje": "",
+                    "novedad": None,
+                    "descripcion": None,
+                    "error": None,
+                },
+            )
+        if scenario.answer == "cancelled":
+            novelty = scenario.novelty
+            return _json(
+                HTTPStatus.OK,
+                {
+                    "ok": True,
+                    "encontrado": True,
+                    "data": {"nuip": cedula, "resolucion": novelty.resolution, "fecha_novedad": novelty.date},
+                    "novedad": novelty.name,
+                    "descripcion": novelty.description,
+                    "error": None,
+                },
+            )
+        return _json(
+            HTTPStatus.OK, {"ok": True, "encontrado": False, "data": None, "mensaje": NOT_FOUND_TEXT, "error": None}
+        )
+
+    # infovotantes
+
+    def _infovotantes(self, request: Request) -> Reply:
+        path, method = request.path, request.method
+        if path == INFO_PAGE_PATH and method == "GET":
+            page = Template(_asset("infovotantes.html")).substitute(
+                sitekey=SITEKEY_INFO, election_code=INFOVOTANTES_ELECTION_CODE
+            )
+            return _html(HTTPStatus.OK, page)
+        if path == "/infovotantes/js/app.js" and method == "GET":
+            return Reply(HTTPStatus.OK, _asset("infovotantes_app.js").encode(), "application/javascript; charset=utf-8")
+        if path == INFO_LOOKUP_PATH and method == "POST":
+            return self._info_lookup(request)
+        if path in (INFO_PAGE_PATH, INFO_LOOKUP_PATH):
+            return Reply(HTTPStatus.METHOD_NOT_ALLOWED)
+        if path.startswith(INFO_API):
+            return _json(HTTPStatus.NOT_FOUND, {"status": False, "status_code": 404, "message": "Not Found"})
+        return not_found_page()
+
+    def _info_lookup(self, request: Request) -> Reply:
+        payload = _json_body(request)
+        if payload is None:
+            return _json(HTTPStatus.BAD_REQUEST, {"status": False, "status_code": 400, "message": "Solicitud inválida"})
+        cedula = _as_text(payload.get("identification"))
+        scenario = scenario_for(cedula)
+        fault = self._edge_fault(scenario)
+        if fault:
+            return fault
+        if scenario and scenario.name == "nonce_expired":
+            return _json(HTTPStatus.UNAUTHORIZED, {"status": False, "status_code": 401, "message": "Sesión expirada"})
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        valid = scheme.lower() == "bearer" and self.tokens.consume(token.strip(), SITEKEY_INFO)
+        if not valid or (scenario and scenario.name == "captcha_rejected"):
+            return _json(
+                HTTPStatus.FORBIDDEN, {"status": False, "status_code": 403, "message": "Token de captcha inválido"}
+            )
+        if scenario is None:
+            return _json(
+                HTTPStatus.BAD_REQUEST, {"status": False, "status_code": 400, "message": "Identificación inválida"}
+            )
+        fault = self._app_fault_or_delay(scenario)
+        if fault:
+            return fault
+        if scenario.name == "upstream_timeout":
+            return _json(
+                HTTPStatus.GATEWAY_TIMEOUT, {"status": False, "status_code": 504, "message": "Gateway Timeout"}
+            )
+        if scenario.name == "unrecognised_layout":
+            place = scenario.place
+            citizen = {"document": cedula, "voting_place": _unrecognised_place(place), "booth": place.mesa}
+            return _json(HTTPStatus.OK, {"status": True, "data": {"citizen": citizen}})
+        if scenario.answer == "active":
+            place = scenario.place
+            data = {
+                "identification": cedula,
+                "is_in_census": True,
+                "stand": place.puesto,
+                "table": place.mesa,
+                "place_address": {
+                    "state": place.departamento,
+                    "town": place.municipio,
+                    "address": place.direccion,
+                    "zone": place.zona,
+                },
+                "novelty": [],
+            }
+            return _json(HTTPStatus.OK, {"status": True, "status_code": 200, "data": data})
+        if scenario.answer == "cancelled":
+            novelty = scenario.novelty
+            data = {
+                "identification": cedula,
+                "is_in_census": False,
+                "novelty": [
+                    {
+                        "name": novelty.name,
+                        "description": novelty.description,
+                        "resolution": novelty.resolution,
+                        "date": novelty.date,
+                    }
+                ],
+            }
+            return _json(HTTPStatus.OK, {"status": True, "status_code": 200, "data": data})
+        return _json(
+            HTTPStatus.NOT_FOUND,
+            {"status": False, "status_code": 13, "message": "El documento no se encuentra en el censo."},
+        )
+
+    # widget, assets and control
+
+    def _recaptcha(self, request: Request) -> Reply:
+        if request.path == "/recaptcha/api.js" and request.method == "GET":
+            return Reply(HTTPStatus.OK, _asset("recaptcha_api.js").encode(), "text/javascript; charset=utf-8")
+        if request.path == "/recaptcha/api2/anchor" and request.method == "GET":
+            sitekey = request.query.get("k", "")
+            if sitekey not in SITEKEYS.values():
+                return _json(HTTPStatus.BAD_REQUEST, {"error": "invalid-input-sitekey"})
+            return _json(HTTPStatus.OK, {"token": self.tokens.issue(sitekey)}, (("Cache-Control", "no-store"),))
+        return not_found_page()
+
+    def _control(self, request: Request) -> Reply:
+        path, method = request.path, request.method
+        if path == "/__sim/assets/simulator.css" and method == "GET":
+            return Reply(HTTPStatus.OK, _asset("simulator.css").encode(), "text/css; charset=utf-8")
+        if path == "/__sim/control" and method == "GET":
+            return _json(HTTPStatus.OK, self.state())
+        if path == "/__sim/control" and method == "POST":
+            changes = _json_body(request)
+            if changes is None:
+                return _json(HTTPStatus.BAD_REQUEST, {"error": "expected a JSON object"})
+            try:
+                return _json(HTTPStatus.OK, self.set_mode(**changes))
+            except ValueError as error:
+                return _json(HTTPStatus.BAD_REQUEST, {"error": str(error)})
+        if path == "/__sim/reset" and method == "POST":
+            return _json(HTTPStatus.OK, self.reset())
+        if path in ("/__sim/control", "/__sim/reset"):
+            return Reply(HTTPStatus.METHOD_NOT_ALLOWED)
+        return not_found_page()
+
+    # --- the solver's HTTPS port (2Captcha's in.php / res.php)
+
+    def handle_solver(self, request: Request) -> Reply:
+        params = dict(request.query)
+        if request.method == "POST":
+            params.update(_form_fields(request))
+        as_json = params.get("json") == "1"
+        if request.path == "/in.php" and request.method in ("GET", "POST"):
+            return _solver_reply(self._solver_in(params), as_json)
+        if request.path == "/res.php" and request.method in ("GET", "POST"):
+            return _solver_reply(self._solver_res(params), as_json)
+        return _text(HTTPStatus.NOT_FOUND, "Not Found")
+
+    def _key_ok(self, params: dict[str, str]) -> bool:
+        return not self.solver_key or hmac.compare_digest(params.get("key", "").encode(), self.solver_key.encode())
+
+    def _solver_in(self, params: dict[str, str]) -> str:
+        if not self._key_ok(params):
+            return "ERROR_WRONG_USER_KEY"
+        if params.get("method") != "userrecaptcha":
+            return "ERROR_BAD_PARAMETERS"
+        sitekey = params.get("googlekey", "")
+        if sitekey not in SITEKEYS.values():
+            return "ERROR_GOOGLEKEY"
+        if not params.get("pageurl"):
+            return "ERROR_PAGEURL"
+        with self._lock:
+            job_id = str(10**10 + secrets.randbelow(9 * 10**10))
+            while len(self._jobs) >= MAX_SOLVER_JOBS:
+                del self._jobs[next(iter(self._jobs))]
+            self._jobs[job_id] = [sitekey, time.monotonic(), None]
+            self._solves.append(time.time())
+        return f"OK|{job_id}"
+
+    def _solver_res(self, params: dict[str, str]) -> str:
+        if not self._key_ok(params):
+            return "ERROR_WRONG_USER_KEY"
+        action = params.get("action", "")
+        if action == "getbalance":
+            return "9.87"
+        if action not in ("get", "reportbad", "reportgood"):
+            return "ERROR_EMPTY_ACTION"
+        with self._lock:
+            job = self._jobs.get(params.get("id", ""))
+        if job is None:
+            return "ERROR_WRONG_CAPTCHA_ID"
+        if action != "get":
+            return "OK_REPORT_RECORDED"
+        sitekey, submitted, token = job
+        if token is None:
+            if time.monotonic() - submitted < self.solve_seconds:
+                return "CAPCHA_NOT_READY"
+            token = self.tokens.issue(sitekey)
+            with self._lock:
+                job[2] = job[2] or token
+                token = job[2]
+        return f"OK|{token}"
+
+
+def _solver_reply(answer: str, as_json: bool) -> Reply:
+    """2Captcha answers 200 always: `OK|value`, a bare value, or an error word (or JSON with json=1)."""
+    if not as_json:
+        return _text(HTTPStatus.OK, answer)
+    ok = answer.startswith("OK") or answer.replace(".", "", 1).isdigit()
+    value = answer[3:] if answer.startswith("OK|") else answer
+    return _json(HTTPStatus.OK, {"status": 1 if ok else 0, "request": value})
+
+
+def _validated_settings(changes: dict) -> dict:
+    clean: dict = {}
+    for name, value in changes.items():
+        if name == "mode":
+            if value not in MODES:
+                raise ValueError(f"mode must be one of {', '.join(MODES)}")
+            clean[name] = value
+        elif name == "down":
+            if not isinstance(value, list | tuple) or any(front not in FRONTS for front in value):
+                raise ValueError(f"down must be a list of fronts among {', '.join(FRONTS)}")
+            clean[name] = sorted(set(value), key=FRONTS.index)
+        elif name == "retry_after":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValueError("retry_after must be a whole number of seconds")
+            clean[name] = value
+        elif name in ("slow_seconds", "hang_seconds"):
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise ValueError(f"{name} must be a number of seconds")
+            clean[name] = float(value)
+        else:
+            raise ValueError(f"unknown setting {name!r}")
+    return clean
+
+
+def _front_of(path: str) -> str | None:
+    if path.startswith("/censo/"):
+        return "wsp"
+    if path == "/consultacenso" or path.startswith("/consultacenso/"):
+        return "consultacenso"
+    if path.startswith("/infovotantes/"):
+        return "infovotantes"
+    return None
+
+
+def _looks_automated(request: Request) -> bool:
+    """What the WAF catches: a default headless Chromium, or the page's telemetry cookie."""
+    agent = request.headers.get("user-agent", "") + " " + request.headers.get("sec-ch-ua", "")
+    return "HeadlessChrome" in agent or request.cookies.get("sim_wd") == "1"
+
+
+def _waf_cookie() -> str:
+    return f"TS01a2b3c4=01{secrets.token_hex(40)}; Path=/"
+
+
+# --- HTTP plumbing -------------------------------------------------------------------------------
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # Handler threads are daemons and held replies end on stop: never wait for them on close.
+    block_on_close = False
+
+    def __init__(self, address, handler, simulator: Simulator):
+        self.simulator = simulator
+        super().__init__(address, handler)
+
+    def server_bind(self):
+        # HTTPServer.server_bind would resolve the host's FQDN, which can stall on a closed network.
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = self.server_address[:2]
+
+    def handle_error(self, request, client_address):
+        # A broken connection or a failed TLS handshake: nothing to answer, nothing to crash.
+        logger.debug("simulator connection error", exc_info=True)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_version = "Apache"
+    sys_version = ""
+    timeout = 30  # idle or stuck clients give their thread back
+
+    def do_GET(self):
+        self._serve()
+
+    def do_POST(self):
+        self._serve()
+
+    def do_HEAD(self):
+        self._serve()
+
+    def do_PUT(self):
+        self._serve()
+
+    def do_DELETE(self):
+        self._serve()
+
+    def do_OPTIONS(self):
+        self._serve()
+
+    def do_PATCH(self):
+        self._serve()
+
+    def route(self, request: Request) -> Reply:
+        raise NotImplementedError
+
+    def _serve(self) -> None:
+        try:
+            reply = self._reply()
+        except _Dropped:
+            self.close_connection = True
+            return
+        try:
+            self._send(reply)
+        except (ConnectionError, TimeoutError, ssl.SSLError):
+            self.close_connection = True
+
+    def _reply(self) -> Reply:
+        length = self.headers.get("Content-Length", "0") or "0"
+        if not length.isdigit():
+            return _text(HTTPStatus.BAD_REQUEST, "Bad Request")
+        if int(length) > MAX_BODY_BYTES:
+            self.close_connection = True
+            return _text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "Request Entity Too Large")
+        try:
+            body = self.rfile.read(int(length)) if int(length) else b""
+            parts = urlsplit(self.path)
+            query = {name: values[0] for name, values in parse_qs(parts.query, keep_blank_values=True).items()}
+            request = Request(
+                self.command,
+                parts.path,
+                query,
+                {name.lower(): value for name, value in self.headers.items()},
+                body,
+            )
+            return self.route(request)
+        except _Dropped:
+            raise
+        except (ConnectionError, TimeoutError):
+            raise _Dropped from None
+        except Exception as error:
+            # The exception text may quote request data: log its type only.
+            logger.error("simulator handler failed on %s %s: %s", self.command, self._log_path(), type(error).__name__)
+            logger.debug("simulator handler traceback", exc_info=True)
+            return server_error_page()
+
+    def _send(self, reply: Reply) -> None:
+        self.send_response(reply.status)
+        for name, value in reply.headers:
+            self.send_header(name, value)
+        if reply.status not in (HTTPStatus.NO_CONTENT, HTTPStatus.NOT_MODIFIED):
+            self.send_header("Content-Type", reply.content_type)
+            self.send_header("Content-Length", str(len(reply.body)))
+        self.send_header("Connection", "close")
+        self.close_connection = True
+        self.end_headers()
+        if self.command != "HEAD" and reply.body:
+            self.wfile.write(reply.body)
+
+    # Access log: method, path and status only. Query strings and bodies may carry a cédula or a key.
+    def _log_path(self) -> str:
+        return urlsplit(getattr(self, "path", "") or "").path or "-"
+
+    def log_request(self, code="-", size="-"):
+        logger.debug("%s %s %s", getattr(self, "command", "-"), self._log_path(), getattr(code, "value", code))
+
+    def log_error(self, format, *args):
+        logger.debug("%s %s: rejected request", getattr(self, "command", "-"), self._log_path())
+
+    def log_message(self, format, *args):
+        logger.debug("%s %s", getattr(self, "command", "-"), self._log_path())
+
+
+class _FrontHandler(_Handler):
+    def route(self, request: Request) -> Reply:
+        return self.server.simulator.handle_front(request)
+
+
+class _SolverHandler(_Handler):
+    server_version = "nginx"
+
+    def setup(self):
+        # The TLS handshake runs here, in the connection's own thread, not in the accept loop.
+        self.request.settimeout(self.timeout)
+        self.request.do_handshake()
+        super().setup()
+
+    def route(self, request: Request) -> Reply:
+        return self.server.simulator.handle_solver(request)
