@@ -193,6 +193,22 @@ class SiteGate(models.Model):
         return self.site
 
 
+class SiteTurnRequest(models.Model):
+    """A worker waiting for a turn on a site: turns go to the oldest live request first, so a worker
+    that just finished a lookup cannot take the next turn ahead of one that has been waiting."""
+
+    site = models.CharField(max_length=32)
+    holder = models.CharField(max_length=80, unique=True)
+    requested_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["site", "requested_at"], name="verif_turn_request_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.site} ← {self.holder}"
+
+
 class SiteLease(models.Model):
     """One of a site's browser slots (REGISTRADURIA_BROWSERS_PER_SITE): held by the worker whose
     browser is on that site now. A lease that outlives its holder (a killed worker) expires."""

@@ -29,10 +29,16 @@ class Attempt:
 
 
 class Budget:
-    """What is left of this front's time, as Playwright timeouts (milliseconds)."""
+    """What is left of this front's time, as Playwright timeouts (milliseconds), and the politeness
+    turn whose start the first request waits for."""
 
-    def __init__(self, deadline: float):
+    def __init__(self, deadline: float, turn=None):
         self.deadline = deadline
+        self.turn = turn
+
+    def wait_for_turn(self) -> None:
+        if self.turn is not None:
+            self.turn.wait()
 
     def seconds(self) -> float:
         return max(0.0, self.deadline - time.monotonic())
@@ -62,6 +68,7 @@ def _attempt(body: str, *, status: int | None, headers: dict | None, front: str)
 
 def _load(page, url: str, *, front: str, ready: str, budget: Budget) -> Attempt | None:
     """Open the front's page; an Attempt when it is not the page we expect (WAF, maintenance, …)."""
+    budget.wait_for_turn()
     response = page.goto(url, wait_until="domcontentloaded", timeout=budget.ms())
     status = response.status if response else None
     if page.locator(ready).count() == 0:

@@ -4,8 +4,9 @@ The state lives in the database (`SiteGate`, `SiteLease`), so two qclusters on t
 same turns, the same breaker and the same Retry-After pause:
 
 - turns: two lookup starts on one site are at least REGISTRADURIA_MIN_INTERVAL_SECONDS apart. A
-  worker reserves the next free start under the gate's row lock, then waits for it outside any
-  transaction (the reservation, not a per-process sleep, is what spaces the lookups);
+  worker reserves the next free start under the gate's row lock and then waits for it outside any
+  transaction (the reservation, not a per-process sleep, is what spaces the lookups). Turns are
+  handed out oldest request first, so no worker is starved by one that keeps coming back;
 - browsers per site: a worker holds one of the site's REGISTRADURIA_BROWSERS_PER_SITE leases while its
   browser is on the site; a lease expires on its own if its worker dies;
 - circuit breaker: REGISTRADURIA_BREAKER_THRESHOLD blocks in a row open it for the cool-down (the
@@ -27,7 +28,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from verification.models import SiteGate, SiteLease
+from verification.models import SiteGate, SiteLease, SiteTurnRequest
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +47,13 @@ class Turn:
     site: str
     holder: str
     starts_at: datetime
+
+    def wait(self) -> None:
+        """Wait for this turn's start: the spacing every worker agreed on. Called right before the
+        lookup's first request (after the browser is ready), so the site sees that spacing."""
+        wait = _seconds_until(self.starts_at, timezone.now())
+        if wait:
+            time.sleep(wait)
 
 
 @dataclass(frozen=True)
@@ -75,7 +83,7 @@ def _seconds_until(moment: datetime | None, now: datetime) -> float:
 
 def _try_reserve(site: str, *, holder: str, within: float) -> Turn | Refusal | None:
     """One attempt, in one short transaction: a Turn (starting within `within` seconds), a Refusal,
-    or None when every lease is taken."""
+    or None when every lease is taken or an older request is first in line."""
     with transaction.atomic():
         gate = SiteGate.objects.select_for_update().get(site=site)
         now = timezone.now()
@@ -83,6 +91,14 @@ def _try_reserve(site: str, *, holder: str, within: float) -> Turn | Refusal | N
             return Refusal(site, "breaker_open", _seconds_until(gate.breaker_open_until, now))
         if gate.paused_until and gate.paused_until > now:
             return Refusal(site, "site_paused", _seconds_until(gate.paused_until, now))
+        first = (
+            SiteTurnRequest.objects.filter(site=site, expires_at__gt=now)
+            .order_by("requested_at", "id")
+            .values_list("holder", flat=True)
+            .first()
+        )
+        if first is not None and first != holder:
+            return None
         lease = (
             SiteLease.objects.select_for_update()
             .filter(site=site, slot__lt=settings.REGISTRADURIA_BROWSERS_PER_SITE)
@@ -100,30 +116,37 @@ def _try_reserve(site: str, *, holder: str, within: float) -> Turn | Refusal | N
         lease.save(update_fields=["holder", "held_until"])
         gate.next_slot_at = starts_at + timedelta(seconds=settings.REGISTRADURIA_MIN_INTERVAL_SECONDS)
         gate.save(update_fields=["next_slot_at", "updated_at"])
+        SiteTurnRequest.objects.filter(holder=holder).delete()
         return Turn(site=site, holder=holder, starts_at=starts_at)
 
 
 def site_turn_acquire(*, site: str, deadline: float) -> Turn | Refusal:
-    """Wait for this worker's turn on `site` (until `deadline`, a time.monotonic() value).
+    """Reserve this worker's turn on `site`, waiting in line until `deadline` (a time.monotonic() value).
 
-    Returns a Turn once its start time has come, or a Refusal (breaker open, paused, or still busy
-    at the deadline). The caller must hand the Turn back with `site_turn_release`.
+    Returns a Turn (its `starts_at` may still be ahead: the caller waits for it, as close to its first
+    request as it can — see `Turn.wait`), or a Refusal (breaker open, paused, or still busy at the
+    deadline). The caller must hand the Turn back with `site_turn_release`.
     """
     _ensure_rows(site)
     holder = _holder()
-    while True:
-        remaining = deadline - time.monotonic()
-        outcome = _try_reserve(site, holder=holder, within=max(remaining, 0.0))
-        if isinstance(outcome, Refusal):
-            return outcome
-        if isinstance(outcome, Turn):
-            wait = _seconds_until(outcome.starts_at, timezone.now())
-            if wait:
-                time.sleep(wait)  # our reserved start: the spacing every worker agreed on
-            return outcome
-        if remaining <= LEASE_POLL_SECONDS:
-            return Refusal(site, "site_busy", settings.REGISTRADURIA_MIN_INTERVAL_SECONDS)
-        time.sleep(LEASE_POLL_SECONDS)  # every browser slot of the site is in use: ask again shortly
+    now = timezone.now()
+    SiteTurnRequest.objects.create(
+        site=site,
+        holder=holder,
+        requested_at=now,
+        expires_at=now + timedelta(seconds=max(deadline - time.monotonic(), 0.0) + 1.0),
+    )
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            outcome = _try_reserve(site, holder=holder, within=max(remaining, 0.0))
+            if outcome is not None:
+                return outcome
+            if remaining <= LEASE_POLL_SECONDS:
+                return Refusal(site, "site_busy", settings.REGISTRADURIA_MIN_INTERVAL_SECONDS)
+            time.sleep(LEASE_POLL_SECONDS)  # a browser slot is in use or an older request is first: ask again
+    finally:
+        SiteTurnRequest.objects.filter(holder=holder).delete()
 
 
 def _release_lease(turn: Turn) -> None:

@@ -50,10 +50,10 @@ def _classify_exception(exc: BaseException, front: str) -> Attempt:
     return Attempt(result=LookupResult("error", reason=reason, site=front))
 
 
-def _run_front(name: str, *, cedula: str, deadline: float) -> Attempt:
+def _run_front(name: str, *, cedula: str, deadline: float, turn: politeness.Turn) -> Attempt:
     front = FRONTS[name]
     solver = get_solver()
-    budget = Budget(deadline)
+    budget = Budget(deadline, turn=turn)
 
     def drive(context):
         return front.run(context, cedula=cedula, solver=solver, budget=budget)
@@ -108,7 +108,7 @@ def lookup(cedula: str, *, deadline_s: float | None = None) -> LookupResult:
         started = time.monotonic()
         attempt = None
         try:
-            attempt = _run_front(name, cedula=cedula, deadline=deadline)
+            attempt = _run_front(name, cedula=cedula, deadline=deadline, turn=turn)
         finally:
             result = attempt.result if attempt else LookupResult("error", reason="scraper_error")
             politeness.site_turn_release(

@@ -43,6 +43,7 @@ def test_concurrent_workers_start_lookups_at_least_the_interval_apart():
             for _ in range(2):
                 turn = _acquire()
                 assert isinstance(turn, Turn), turn
+                turn.wait()
                 starts.append(time.monotonic())
                 time.sleep(0.05)  # the "lookup"
                 site_turn_release(turn=turn, outcome="active", reason="ok")
@@ -63,6 +64,48 @@ def test_concurrent_workers_start_lookups_at_least_the_interval_apart():
     assert min(gaps) >= 0.5 - 0.02  # clock granularity of the database timestamps
     # ...and not much more: a backlog runs at the limit, not below it.
     assert starts[-1] - starts[0] < 7 * 0.5 + 2.0
+
+
+def test_a_worker_that_keeps_coming_back_does_not_starve_one_that_waits(gate_settings):
+    """Turns go oldest request first: a busy worker's next request queues behind a waiting one."""
+    gate_settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 0.2
+    stop, errors, waited = threading.Event(), [], []
+    first_turn_taken = threading.Event()
+
+    def greedy():
+        try:
+            while not stop.is_set():
+                turn = _acquire()
+                turn.wait()
+                first_turn_taken.set()
+                time.sleep(0.3)  # a lookup longer than the interval, then straight back for the next
+                site_turn_release(turn=turn, outcome="active", reason="ok")
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    def patient():
+        try:
+            first_turn_taken.wait(10)
+            asked = time.monotonic()
+            turn = _acquire()
+            waited.append(time.monotonic() - asked)
+            site_turn_release(turn=turn, outcome="active", reason="ok")
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=greedy), threading.Thread(target=patient)]
+    for t in threads:
+        t.start()
+    threads[1].join(timeout=30)
+    stop.set()
+    threads[0].join(timeout=30)
+    assert errors == []
+    # The patient worker gets the very next turn: within one lookup (0.3 s) plus polling slack.
+    assert waited and waited[0] < 1.5, waited
 
 
 def test_one_browser_per_site_at_a_time(gate_settings):
