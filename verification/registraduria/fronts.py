@@ -32,13 +32,18 @@ class Budget:
     """What is left of this front's time, as Playwright timeouts (milliseconds), and the politeness
     turn whose start the first request waits for."""
 
-    def __init__(self, deadline: float, turn=None):
+    def __init__(self, deadline: float, turn=None, presolved=None):
         self.deadline = deadline
         self.turn = turn
+        self.presolved = presolved
+
+        self.first_request_at: float | None = None  # time.time() of the lookup's first request
 
     def wait_for_turn(self) -> None:
         if self.turn is not None:
             self.turn.wait()
+        if self.first_request_at is None:
+            self.first_request_at = time.time()
 
     def seconds(self) -> float:
         return max(0.0, self.deadline - time.monotonic())
@@ -77,12 +82,47 @@ def _load(page, url: str, *, front: str, ready: str, budget: Budget) -> Attempt 
     return None
 
 
-def _captcha_token(page, *, solver: CaptchaSolver, budget: Budget) -> str | None:
-    """Solve the page's reCAPTCHA when it has one. None: the page carries no captcha."""
+# The sitekey each front's page carried last time (this process): it lets the next lookup have its
+# token solved before it takes its turn on the site.
+KNOWN_SITEKEYS: dict[str, str] = {}
+# A token older than this is not used: reCAPTCHA tokens live about two minutes.
+TOKEN_MAX_AGE_SECONDS = 90.0
+
+
+@dataclass(frozen=True)
+class PresolvedToken:
+    sitekey: str
+    token: str
+    solved_at: float  # time.monotonic()
+
+
+def presolve(front: str, *, solver: CaptchaSolver, timeout: float) -> PresolvedToken | None:
+    """Solve the front's reCAPTCHA ahead of the turn, when its sitekey is known. Solving takes a real
+    solver 10 to 40 s; done inside the turn, it would keep the site's browser slot idle that long and
+    cap lookups far below the rate limit. None when there is nothing to solve ahead or it failed
+    (the lookup then solves inside its turn, as usual)."""
+    sitekey = KNOWN_SITEKEYS.get(front)
+    if sitekey is None or solver.name == "none":
+        return None
+    try:
+        token = solver.solve(sitekey=sitekey, page_url=FRONTS[front].url, timeout=timeout)
+    except CaptchaUnsolved:
+        return None
+    return PresolvedToken(sitekey=sitekey, token=token, solved_at=time.monotonic())
+
+
+def _captcha_token(page, *, front: str, solver: CaptchaSolver, budget: Budget) -> str | None:
+    """The token for the page's reCAPTCHA (presolved when it fits, else solved now). None: the page
+    carries no captcha."""
     widget = page.locator(SITEKEY)
     if widget.count() == 0:
         return None
     sitekey = widget.first.get_attribute("data-sitekey")
+    KNOWN_SITEKEYS[front] = sitekey
+    ready = budget.presolved
+    if ready is not None and ready.sitekey == sitekey and time.monotonic() - ready.solved_at < TOKEN_MAX_AGE_SECONDS:
+        budget.presolved = None  # a token is good for one submission only
+        return ready.token
     return solver.solve(sitekey=sitekey, page_url=page.url, timeout=budget.seconds() - 5)
 
 
@@ -154,7 +194,7 @@ class WspFront:
         if loaded is not None:
             return loaded
         try:
-            token = _captcha_token(page, solver=solver, budget=budget)
+            token = _captcha_token(page, front=self.name, solver=solver, budget=budget)
         except CaptchaUnsolved as exc:
             return _blocked_unsolved(exc, self.name)
         page.fill("#nuip", cedula)
@@ -179,7 +219,7 @@ class ConsultaCensoFront:
         if loaded is not None:
             return loaded
         try:
-            token = _captcha_token(page, solver=solver, budget=budget)
+            token = _captcha_token(page, front=self.name, solver=solver, budget=budget)
         except CaptchaUnsolved as exc:
             return _blocked_unsolved(exc, self.name)
         page.fill("#documento", cedula)
@@ -217,7 +257,7 @@ class InfovotantesFront:
         if loaded is not None:
             return loaded
         try:
-            token = _captcha_token(page, solver=solver, budget=budget)
+            token = _captcha_token(page, front=self.name, solver=solver, budget=budget)
         except CaptchaUnsolved as exc:
             return _blocked_unsolved(exc, self.name)
         body = json.dumps(

@@ -21,7 +21,7 @@ import socket
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -81,16 +81,29 @@ def _seconds_until(moment: datetime | None, now: datetime) -> float:
     return max(0.0, (moment - now).total_seconds()) if moment else 0.0
 
 
+def _gate_refusal(gate: SiteGate, now: datetime) -> Refusal | None:
+    if gate.breaker_open_until and gate.breaker_open_until > now:
+        return Refusal(gate.site, "breaker_open", _seconds_until(gate.breaker_open_until, now))
+    if gate.paused_until and gate.paused_until > now:
+        return Refusal(gate.site, "site_paused", _seconds_until(gate.paused_until, now))
+    return None
+
+
+def site_refusal(*, site: str) -> Refusal | None:
+    """Whether `site` refuses lookups now (breaker open or paused), without taking a turn."""
+    gate = SiteGate.objects.filter(site=site).first()
+    return _gate_refusal(gate, timezone.now()) if gate else None
+
+
 def _try_reserve(site: str, *, holder: str, within: float) -> Turn | Refusal | None:
     """One attempt, in one short transaction: a Turn (starting within `within` seconds), a Refusal,
     or None when every lease is taken or an older request is first in line."""
     with transaction.atomic():
         gate = SiteGate.objects.select_for_update().get(site=site)
         now = timezone.now()
-        if gate.breaker_open_until and gate.breaker_open_until > now:
-            return Refusal(site, "breaker_open", _seconds_until(gate.breaker_open_until, now))
-        if gate.paused_until and gate.paused_until > now:
-            return Refusal(site, "site_paused", _seconds_until(gate.paused_until, now))
+        refusal = _gate_refusal(gate, now)
+        if refusal is not None:
+            return refusal
         first = (
             SiteTurnRequest.objects.filter(site=site, expires_at__gt=now)
             .order_by("requested_at", "id")
@@ -154,12 +167,26 @@ def _release_lease(turn: Turn) -> None:
 
 
 @transaction.atomic
-def site_turn_release(*, turn: Turn, outcome: str, reason: str, retry_after: float | None = None) -> None:
-    """Hand the turn back and feed the result to the breaker and the Retry-After pause."""
+def site_turn_release(
+    *, turn: Turn, outcome: str, reason: str, retry_after: float | None = None, started_at: float | None = None
+) -> None:
+    """Hand the turn back and feed the result to the breaker and the Retry-After pause.
+
+    `started_at` (epoch seconds) is when the lookup's first request really went out: a start that
+    slipped behind its reserved time (a slow browser) pushes the next start back with it, so the
+    site never sees two lookups closer than the interval.
+    """
     gate = SiteGate.objects.select_for_update().get(site=turn.site)
     _release_lease(turn)
     now = timezone.now()
     fields = ["updated_at"]
+    if started_at is not None:
+        earliest_next = datetime.fromtimestamp(started_at, tz=UTC) + timedelta(
+            seconds=settings.REGISTRADURIA_MIN_INTERVAL_SECONDS
+        )
+        if gate.next_slot_at is None or earliest_next > gate.next_slot_at:
+            gate.next_slot_at = earliest_next
+            fields.append("next_slot_at")
     if outcome == "blocked" and reason in BREAKER_REASONS:
         gate.blocks_in_a_row += 1
         fields.append("blocks_in_a_row")

@@ -17,7 +17,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from verification.registraduria import politeness
 from verification.registraduria.browser import HOST
 from verification.registraduria.captcha import get_solver
-from verification.registraduria.fronts import FRONTS, Attempt, Budget
+from verification.registraduria.fronts import FRONTS, Attempt, Budget, PresolvedToken, presolve
 from verification.registraduria.results import LookupResult
 
 logger = logging.getLogger(__name__)
@@ -50,18 +50,21 @@ def _classify_exception(exc: BaseException, front: str) -> Attempt:
     return Attempt(result=LookupResult("error", reason=reason, site=front))
 
 
-def _run_front(name: str, *, cedula: str, deadline: float, turn: politeness.Turn) -> Attempt:
+def _run_front(
+    name: str, *, cedula: str, deadline: float, turn: politeness.Turn, solver, presolved: PresolvedToken | None
+) -> tuple[Attempt, float | None]:
+    """One front's attempt, and when its first request went out (None: it never got that far)."""
     front = FRONTS[name]
-    solver = get_solver()
-    budget = Budget(deadline, turn=turn)
+    budget = Budget(deadline, turn=turn, presolved=presolved)
 
     def drive(context):
         return front.run(context, cedula=cedula, solver=solver, budget=budget)
 
     try:
-        return HOST.run(drive, timeout=budget.seconds() + THREAD_MARGIN_SECONDS)
+        attempt = HOST.run(drive, timeout=budget.seconds() + THREAD_MARGIN_SECONDS)
     except Exception as exc:
-        return _classify_exception(exc, name)
+        attempt = _classify_exception(exc, name)
+    return attempt, budget.first_request_at
 
 
 def _refused(refusal: politeness.Refusal) -> Attempt:
@@ -96,9 +99,15 @@ def lookup(cedula: str, *, deadline_s: float | None = None) -> LookupResult:
     deadline = time.monotonic() + (deadline_s or settings.VERIFICATION_LOOKUP_DEADLINE_SECONDS)
     attempts: list[tuple[str, Attempt]] = []
     evidence: list[dict] = []
+    solver = get_solver()
     for name in settings.REGISTRADURIA_FRONTS:
         if deadline - time.monotonic() < MIN_FRONT_SECONDS:
             break
+        # Solve the captcha before taking the turn, so the site's browser slot is not held idle by it
+        # (not for a site that refuses lookups now: the token would be paid for and thrown away).
+        presolved = None
+        if politeness.site_refusal(site=name) is None:
+            presolved = presolve(name, solver=solver, timeout=(deadline - time.monotonic()) / 2)
         turn = politeness.site_turn_acquire(site=name, deadline=deadline - MIN_FRONT_SECONDS)
         if isinstance(turn, politeness.Refusal):
             attempt = _refused(turn)
@@ -106,13 +115,19 @@ def lookup(cedula: str, *, deadline_s: float | None = None) -> LookupResult:
             evidence.append(_evidence(name, attempt, 0))
             continue
         started = time.monotonic()
-        attempt = None
+        attempt, first_request_at = None, None
         try:
-            attempt = _run_front(name, cedula=cedula, deadline=deadline, turn=turn)
+            attempt, first_request_at = _run_front(
+                name, cedula=cedula, deadline=deadline, turn=turn, solver=solver, presolved=presolved
+            )
         finally:
             result = attempt.result if attempt else LookupResult("error", reason="scraper_error")
             politeness.site_turn_release(
-                turn=turn, outcome=result.outcome, reason=result.reason, retry_after=attempt and attempt.retry_after
+                turn=turn,
+                outcome=result.outcome,
+                reason=result.reason,
+                retry_after=attempt and attempt.retry_after,
+                started_at=first_request_at,
             )
         attempts.append((name, attempt))
         evidence.append(_evidence(name, attempt, int((time.monotonic() - started) * 1000)))

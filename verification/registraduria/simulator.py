@@ -347,8 +347,9 @@ def waf_page(status: int) -> Reply:
     return _html(status, Template(_asset("waf.html")).substitute(support_id=_support_id()))
 
 
-def maintenance_page() -> Reply:
-    return _html(HTTPStatus.SERVICE_UNAVAILABLE, _asset("maintenance.html"), (("Retry-After", "600"),))
+def maintenance_page(retry_after: int = 600) -> Reply:
+    headers = (("Retry-After", str(retry_after)),) if retry_after else ()
+    return _html(HTTPStatus.SERVICE_UNAVAILABLE, _asset("maintenance.html"), headers)
 
 
 def server_error_page() -> Reply:
@@ -510,6 +511,8 @@ class Simulator:
             "mode": "normal",
             "down": [],
             "retry_after": 30,
+            # The maintenance page's Retry-After (0: none); tests scale it down like hang_seconds.
+            "maintenance_retry_after": 600,
             "slow_seconds": float(slow_seconds),
             "hang_seconds": float(hang_seconds),
         }
@@ -704,7 +707,7 @@ class Simulator:
                 self._pages[front].append(now)
             settings = dict(self._settings)
         if front in settings["down"] or settings["mode"] == "all_503":
-            return maintenance_page()
+            return maintenance_page(settings["maintenance_retry_after"])
         if settings["mode"] == "all_waf" or _looks_automated(request):
             return waf_page(HTTPStatus.INTERNAL_SERVER_ERROR)
         if lookup and settings["mode"] == "storm_429":
@@ -725,7 +728,7 @@ class Simulator:
         if name == "js_challenge":
             return js_challenge_page()
         if name == "maintenance":
-            return maintenance_page()
+            return maintenance_page(self._setting("maintenance_retry_after"))
         if name == "rate_limited":
             return too_many_requests(self._setting("retry_after"))
         return None
@@ -1112,9 +1115,9 @@ def _validated_settings(changes: dict) -> dict:
             if not isinstance(value, list | tuple) or any(front not in FRONTS for front in value):
                 raise ValueError(f"down must be a list of fronts among {', '.join(FRONTS)}")
             clean[name] = sorted(set(value), key=FRONTS.index)
-        elif name == "retry_after":
+        elif name in ("retry_after", "maintenance_retry_after"):
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ValueError("retry_after must be a whole number of seconds")
+                raise ValueError(f"{name} must be a whole number of seconds")
             clean[name] = value
         elif name in ("slow_seconds", "hang_seconds"):
             if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:

@@ -34,7 +34,7 @@ def _acquire(site="wsp", seconds=20.0):
 
 
 def test_concurrent_workers_start_lookups_at_least_the_interval_apart():
-    starts, errors = [], []
+    starts, began, errors = [], [], []
     barrier = threading.Barrier(4)
 
     def worker():
@@ -44,7 +44,8 @@ def test_concurrent_workers_start_lookups_at_least_the_interval_apart():
                 turn = _acquire()
                 assert isinstance(turn, Turn), turn
                 turn.wait()
-                starts.append(time.monotonic())
+                began.append((turn.starts_at.timestamp(), time.time()))
+                starts.append(turn.starts_at.timestamp())
                 time.sleep(0.05)  # the "lookup"
                 site_turn_release(turn=turn, outcome="active", reason="ok")
         except BaseException as exc:
@@ -61,8 +62,11 @@ def test_concurrent_workers_start_lookups_at_least_the_interval_apart():
     starts.sort()
     gaps = [b - a for a, b in itertools.pairwise(starts)]
     assert len(starts) == 8
-    assert min(gaps) >= 0.5 - 0.02  # clock granularity of the database timestamps
-    # ...and not much more: a backlog runs at the limit, not below it.
+    # The reserved starts are exactly the interval apart or more (the database orders them)...
+    assert min(gaps) >= 0.5 - 1e-3, gaps
+    # ...each worker waited for its own start before it began...
+    assert all(now >= start - 1e-3 for start, now in began)
+    # ...and a backlog runs at the limit, not below it.
     assert starts[-1] - starts[0] < 7 * 0.5 + 2.0
 
 
@@ -203,3 +207,14 @@ def test_a_turn_beyond_the_deadline_is_refused_and_frees_its_lease(gate_settings
     refusal = site_turn_acquire(site="wsp", deadline=time.monotonic() + 2)
     assert isinstance(refusal, Refusal) and refusal.reason == "site_busy"
     assert SiteLease.objects.filter(site="wsp", held_until__isnull=False).count() == 0
+
+
+def test_a_start_that_slipped_pushes_the_next_one_back(gate_settings):
+    """The site must never see two lookups closer than the interval, even when a browser was slow to
+    send its first request after its reserved start."""
+    gate_settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 1.0
+    first = _acquire()
+    slipped = first.starts_at.timestamp() + 0.7  # the first request really went out 0.7 s late
+    site_turn_release(turn=first, outcome="active", reason="ok", started_at=slipped)
+    second = _acquire()
+    assert second.starts_at.timestamp() >= slipped + 1.0 - 1e-3

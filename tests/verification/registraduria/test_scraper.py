@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from verification.registraduria import breaker_states, lookup
+from verification.registraduria import breaker_states, fronts, lookup
 from verification.registraduria.results import FIELD_NAMES
 from verification.registraduria.simulator import SCENARIOS
 
@@ -164,3 +164,29 @@ def test_a_default_headless_browser_is_blocked_by_the_waf(simulator, page):
     response = page.goto(simulator.wsp_url)
     assert response.status == 500
     assert "evento de seguridad" in page.inner_text("body")
+
+
+def test_the_captcha_is_solved_before_the_turn_once_the_sitekey_is_known(simulator, settings):
+    """A real solver takes 10 to 40 s: solved inside the turn, it would hold the site's only browser slot."""
+    settings.REGISTRADURIA_FRONTS = ["wsp"]
+    fronts.KNOWN_SITEKEYS.clear()
+    assert lookup("1000000013", deadline_s=20).outcome == "active"  # learns the sitekey (solves in turn)
+    assert lookup("1000000030", deadline_s=20).outcome == "not_found"
+    state = simulator.state()
+    solves, pages = state["solves"], state["pages"]["wsp"]
+    assert len(solves) == len(pages) == 2
+    assert pages[0] < solves[0]  # first lookup: page, then solve
+    assert solves[1] < pages[1]  # second: solved ahead, then the page
+
+
+@pytest.mark.parametrize("stale", ["old_token", "other_sitekey"])
+def test_a_presolved_token_that_no_longer_fits_is_not_used(simulator, settings, monkeypatch, stale):
+    settings.REGISTRADURIA_FRONTS = ["wsp"]
+    assert lookup("1000000013", deadline_s=20).outcome == "active"
+    if stale == "old_token":
+        monkeypatch.setattr(fronts, "TOKEN_MAX_AGE_SECONDS", 0.0)
+    else:
+        monkeypatch.setitem(fronts.KNOWN_SITEKEYS, "wsp", "6Lc-otra-clave-del-sitio-que-ya-no-sirve000")
+    result = lookup("1000000030", deadline_s=20)
+    assert (result.outcome, result.reason) == ("not_found", "ok")  # solved again inside the turn
+    assert len(simulator.state()["lookups"]["wsp"]) == 2
