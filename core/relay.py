@@ -5,6 +5,10 @@ Claiming is safe with several relays at once: on PostgreSQL rows are locked with
 serialised by the database's single writer lock. Only the head of each (stream, handler) queue is
 claimable, so a stream's events reach a handler in order. A claimed row holds a lease; if it is not
 done when the lease ends (relay, broker or worker died) it is dispatched again.
+
+On PostgreSQL the writing transaction also NOTIFYs the relays, which LISTEN on their own connection
+and sweep as soon as a commit lands; the periodic sweep stays as the fallback (SQLite, RELAY_LISTEN
+off, a broken LISTEN connection, retries and expired leases).
 """
 
 import logging
@@ -12,8 +16,11 @@ import os
 import random
 import signal
 import threading
+import time
+from contextlib import suppress
 from datetime import timedelta
 
+import psycopg
 from django.conf import settings
 from django.db import close_old_connections, connection, transaction
 from django.db.models import Count, Exists, F, Min, OuterRef, Q
@@ -25,6 +32,17 @@ from core.models import OutboxMessage, OutboxStatus
 logger = logging.getLogger(__name__)
 
 OPEN_STATUSES = (OutboxStatus.PENDING, OutboxStatus.DISPATCHED)
+
+# Writers NOTIFY this channel inside their transaction; PostgreSQL delivers it at commit (never for a
+# transaction that rolls back) to every relay LISTENing, on any machine.
+NOTIFY_CHANNEL = "pagina_madre_outbox"
+# A relay whose LISTEN connection broke (or could not be opened) polls, and tries again after this long.
+LISTEN_RETRY_SECONDS = 5.0
+# The longest one wait for a notification runs without looking at the stop flag: the SIGTERM handler
+# only sets the flag, it cannot interrupt psycopg's wait.
+STOP_CHECK_SECONDS = 0.5
+# How the relay's LISTEN connection shows in pg_stat_activity (unless OPTIONS set application_name).
+LISTEN_APPLICATION_NAME = "pagina-madre-relay"
 
 
 def _due_queryset(now):
@@ -104,17 +122,38 @@ def relay_dispatch_due(*, limit: int | None = None) -> int:
 
 
 def relay_wake_on_commit() -> None:
-    """After the current transaction commits, dispatch what it wrote without waiting for a sweep.
+    """Wake the relays for what the current transaction wrote, as soon as it commits.
 
-    If this process dies between the commit and the wake-up, the relay's periodic sweep finds the rows.
-    One wake-up per transaction is enough, however many appends it made.
+    On PostgreSQL (RELAY_LISTEN) a NOTIFY goes into the transaction itself: the server delivers it to
+    every LISTENing relay at commit, so even a writer that dies right after its commit still wakes
+    them. With RELAY_WAKE_ON_COMMIT this process also dispatches the rows itself after the commit. If
+    both are lost, the relays' periodic sweep finds the rows. One of each per transaction is enough,
+    however many appends it made.
     """
-    if not settings.RELAY_WAKE_ON_COMMIT:
-        return
     conn = transaction.get_connection()
-    if any(func is _wake for _sids, func, _robust in conn.run_on_commit):
+    notify = _notifies_relays(conn)
+    # The one on-commit callback also marks this transaction as handled. Django drops it on a rollback
+    # to a savepoint taken before it, exactly when PostgreSQL drops the NOTIFY, so a later append in
+    # the same transaction then notifies again.
+    marker = _wake if settings.RELAY_WAKE_ON_COMMIT else (_notify_sent if notify else None)
+    if marker is None or _on_commit_registered(conn, marker):
         return
-    transaction.on_commit(_wake, robust=True)
+    if notify:
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT pg_notify(%s, '')", [NOTIFY_CHANNEL])
+    transaction.on_commit(marker, robust=True)
+
+
+def _notifies_relays(conn) -> bool:
+    return settings.RELAY_LISTEN and conn.vendor == "postgresql"
+
+
+def _on_commit_registered(conn, func) -> bool:
+    return any(registered is func for _sids, registered, _robust in conn.run_on_commit)
+
+
+def _notify_sent() -> None:
+    """The marker when this process does not dispatch on commit itself (RELAY_WAKE_ON_COMMIT off)."""
 
 
 def _wake() -> None:
@@ -147,13 +186,41 @@ def retry_delay_seconds(failure_count: int) -> float:
     return random.uniform(min(cap, base) / 2, min(cap, base))  # noqa: S311 - jitter, not security
 
 
+def _listen_connection() -> psycopg.Connection:
+    """A new autocommit connection to the default database, LISTENing on the outbox channel."""
+    params = connection.get_connection_params()
+    params.setdefault("application_name", LISTEN_APPLICATION_NAME)
+    params.setdefault("connect_timeout", 5)
+    # TCP keepalives: a network path that died silently would otherwise leave the relay waiting on a
+    # socket that never speaks again (still sweeping every interval, but never woken).
+    params.setdefault("keepalives", 1)
+    params.setdefault("keepalives_idle", 30)
+    params.setdefault("keepalives_interval", 10)
+    params.setdefault("keepalives_count", 3)
+    conn = psycopg.connect(**params, autocommit=True)
+    try:
+        conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 class Relay:
-    """The long-running relay loop (`manage.py relay`): sweep, dispatch, sleep; stop on SIGTERM/SIGINT."""
+    """The long-running relay loop (`manage.py relay`): sweep, dispatch, wait; stop on SIGTERM/SIGINT.
+
+    On PostgreSQL with RELAY_LISTEN the wait ends early when a writer's NOTIFY arrives, so a commit is
+    dispatched at once whatever the interval; the sweep every `interval` stays the safety net.
+    """
 
     def __init__(self, *, interval: float, batch_size: int) -> None:
         self.interval = interval
         self.batch_size = batch_size
+        self.listens = settings.RELAY_LISTEN and connection.vendor == "postgresql"
         self._stop = threading.Event()
+        self._listener: psycopg.Connection | None = None
+        # When LISTEN is down: the monotonic time to try it again (None while listening, or never).
+        self._listen_retry_at: float | None = None
 
     def install_signal_handlers(self) -> None:
         for sig in (signal.SIGTERM, signal.SIGINT):
@@ -164,18 +231,68 @@ class Relay:
 
     def run(self) -> int:
         total = 0
-        while not self._stop.is_set():
-            # A long-lived loop outside the request cycle: drop a connection that broke or aged out.
-            close_old_connections()
-            try:
-                dispatched = relay_dispatch_due(limit=self.batch_size)
-            except Exception:
-                logger.exception("relay sweep failed; retrying after %ss", self.interval)
-                dispatched = 0
-            total += dispatched
-            if dispatched < self.batch_size:
-                self._stop.wait(self.interval)
+        try:
+            while not self._stop.is_set():
+                # A long-lived loop outside the request cycle: drop a connection that broke or aged out.
+                close_old_connections()
+                # LISTEN before the sweep: a commit landing after the sweep's read then still wakes us.
+                self._ensure_listening()
+                try:
+                    dispatched = relay_dispatch_due(limit=self.batch_size)
+                except Exception:
+                    logger.exception("relay sweep failed; retrying after %ss", self.interval)
+                    dispatched = 0
+                total += dispatched
+                if dispatched < self.batch_size:
+                    self._wait()
+        finally:
+            self._drop_listener()
         return total
+
+    def _ensure_listening(self) -> None:
+        if not self.listens or self._listener is not None:
+            return
+        if self._listen_retry_at is not None and time.monotonic() < self._listen_retry_at:
+            return
+        try:
+            self._listener = _listen_connection()
+        except Exception as exc:
+            self._listen_failed("LISTEN failed", exc)
+            return
+        self._listen_retry_at = None
+        logger.info("relay listening on PostgreSQL channel %s (sweep every %ss)", NOTIFY_CHANNEL, self.interval)
+
+    def _listen_failed(self, what: str, exc: Exception) -> None:
+        self._drop_listener()
+        self._listen_retry_at = time.monotonic() + LISTEN_RETRY_SECONDS
+        reason = " ".join(str(exc).split()) or type(exc).__name__  # psycopg's messages span lines
+        logger.warning("relay: %s (%s); polling, trying LISTEN again in %ss", what, reason, LISTEN_RETRY_SECONDS)
+
+    def _drop_listener(self) -> None:
+        if self._listener is not None:
+            with suppress(Exception):
+                self._listener.close()
+            self._listener = None
+
+    def _wait(self) -> None:
+        """Return after `interval`, on a notification, or on stop; while LISTEN is down, by its retry."""
+        deadline = time.monotonic() + self.interval
+        while not self._stop.is_set():
+            if self._listen_retry_at is not None:
+                deadline = min(deadline, self._listen_retry_at)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            if self._listener is None:
+                self._stop.wait(remaining)
+                return
+            try:
+                notified = list(self._listener.notifies(timeout=min(remaining, STOP_CHECK_SECONDS), stop_after=1))
+            except Exception as exc:
+                self._listen_failed("the LISTEN connection broke", exc)
+                continue
+            if notified:
+                return
 
 
 def relay_drain_once(*, batch_size: int) -> int:

@@ -249,6 +249,11 @@ RELAY_BATCH_SIZE = env.int("RELAY_BATCH_SIZE", default=100)
 RELAY_INTERVAL_SECONDS = env.float("RELAY_INTERVAL_SECONDS", default=1.0)
 # Dispatch right after the writing transaction commits (low latency); the sweep is the safety net.
 RELAY_WAKE_ON_COMMIT = env.bool("RELAY_WAKE_ON_COMMIT", default=True)
+# PostgreSQL only: writers NOTIFY inside their transaction (delivered at commit) and `manage.py relay`
+# LISTENs on its own connection, so any commit on any machine is dispatched at once, not at the next
+# sweep. False: no NOTIFY, the relay only polls (e.g. behind a transaction-pooling PgBouncer, which
+# cannot keep a LISTEN session). Ignored on SQLite.
+RELAY_LISTEN = env.bool("RELAY_LISTEN", default=True)
 # Keep Django-Q2 result rows of successful deliveries? The outbox row already records each delivery
 # (status, times, last error). Measured: with results saved (and pruned at Q_SAVE_LIMIT) the cluster's
 # monitor fell behind on 2,000 deliveries, tasks stayed unacknowledged past Q_RETRY and were handed

@@ -3,13 +3,13 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from core.relay import Relay, outbox_status, relay_drain_once
+from core.relay import NOTIFY_CHANNEL, Relay, outbox_status, relay_drain_once
 
 
 class Command(BaseCommand):
     help = (
-        "Run the outbox relay in the foreground (sweep, dispatch, wait), or drain what is due once "
-        "(--once), or print the outbox's state and lag (--status)."
+        "Run the outbox relay in the foreground (sweep, dispatch, wait; on PostgreSQL woken at once by the "
+        "writers' NOTIFY), or drain what is due once (--once), or print the outbox's state and lag (--status)."
     )
 
     def add_arguments(self, parser):
@@ -29,7 +29,8 @@ class Command(BaseCommand):
             return
         relay = Relay(interval=interval, batch_size=batch_size)
         relay.install_signal_handlers()
-        self.stdout.write(f"relay running (sweep every {interval}s); Ctrl-C to stop")
+        woken = f"woken by NOTIFY on {NOTIFY_CHANNEL}, " if relay.listens else ""
+        self.stdout.write(f"relay running ({woken}sweep every {interval}s); Ctrl-C to stop")
         self.stdout.flush()
         total = relay.run()
         self.stdout.write(f"relay stopped after dispatching {total}")
