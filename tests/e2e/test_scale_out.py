@@ -2,9 +2,12 @@
 servers, two qcluster processes and two relays, all as real processes on this machine.
 
 The test makes its own PostgreSQL database and Redis db number, so it runs the same whichever
-database the rest of the suite uses.
+database the rest of the suite uses. The workers run the real scraper against the Registraduría
+simulator: four worker processes with four Chromiums in two clusters share one rate limit and one
+circuit breaker (rows in PostgreSQL), which the simulator sees from its side.
 """
 
+import itertools
 import re
 import secrets
 import threading
@@ -15,17 +18,26 @@ import pytest
 import redis
 import requests
 
-from tests.processes import VENV_BIN, free_port, manage, product_env, running, wait_for_port
+from tests.processes import VENV_BIN, free_port, manage, product_env, running, scraper_env, wait_for_port
 from tests.services import require_postgres, require_redis
+from verification.registraduria.simulator import Simulator, scenario_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.redis]
 
 PEOPLE = 30
 REDIS_DB = 13
+INTERVAL = 0.5  # seconds between lookup starts on one site, for everybody together
 
 
 @pytest.fixture
-def scale_out_env(tmp_path):
+def simulator(tmp_path):
+    sim = Simulator(port=0, solver_port=0, ca_path=tmp_path / "ca.pem", solve_seconds=0.0).start()
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture
+def scale_out_env(tmp_path, simulator):
     require_postgres()
     require_redis()
     name = f"pm_scaleout_{secrets.token_hex(4)}"
@@ -36,10 +48,17 @@ def scale_out_env(tmp_path):
         DJANGO_SETTINGS_MODULE="core.test_settings",
         DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{name}",
         REDIS_URL=f"redis://127.0.0.1:6379/{REDIS_DB}",
-        VERIFICATION_LOOKUP_BACKEND="tests.fakes.lookup",
         Q_WORKERS="2",
         RELAY_INTERVAL_SECONDS="0.2",
-        OUTBOX_LEASE_SECONDS="20",
+        # Longer than a lookup may wait for its turn plus its deadline: a delivery re-sent while its
+        # lookup still runs would send the site a second lookup (harmless to the record, not to the site).
+        OUTBOX_LEASE_SECONDS="120",
+        **scraper_env(
+            simulator,
+            REGISTRADURIA_FRONTS="wsp",
+            REGISTRADURIA_MIN_INTERVAL_SECONDS=str(INTERVAL),
+            REGISTRADURIA_BREAKER_THRESHOLD="3",
+        ),
     )
     manage("migrate", "--noinput", env=env, timeout=300)
     try:
@@ -75,7 +94,32 @@ def _query(name: str, sql: str):
         return conn.execute(sql).fetchall()
 
 
-def test_two_webs_two_clusters_two_relays_on_postgres_and_redis(tmp_path, scale_out_env):
+def _wait_until_settled(name: str, expected: int, *, timeout: float) -> int:
+    settled = "SELECT count(*) FROM verification_cedulainfo WHERE status <> 'pending'"
+    deadline = time.monotonic() + timeout
+    done = 0
+    while time.monotonic() < deadline:
+        done = _query(name, settled)[0][0]
+        if done >= expected:
+            break
+        time.sleep(0.3)
+    return done
+
+
+def _register_all(ports: list[int], cedulas: list[str]) -> list[int]:
+    results: list[int] = []
+    threads = [
+        threading.Thread(target=lambda n=n, c=c: results.append(_register(f"http://127.0.0.1:{ports[n % 2]}", c)))
+        for n, c in enumerate(cedulas)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    return results
+
+
+def test_two_webs_two_clusters_two_relays_on_postgres_and_redis(tmp_path, scale_out_env, simulator):
     env, name = scale_out_env
     python = str(VENV_BIN / "python")
     ports = [free_port(), free_port()]
@@ -91,26 +135,48 @@ def test_two_webs_two_clusters_two_relays_on_postgres_and_redis(tmp_path, scale_
     try:
         for port in ports:
             wait_for_port(port, timeout=60)
-        results: list[int] = []
-        threads = [
-            threading.Thread(
-                target=lambda n=n: results.append(_register(f"http://127.0.0.1:{ports[n % 2]}", f"1060{n:06d}"))
+        cedulas = [f"1060{n:06d}" for n in range(PEOPLE)]
+        assert _register_all(ports, cedulas) == [302] * PEOPLE
+        assert _wait_until_settled(name, PEOPLE, timeout=240) == PEOPLE
+        # What the census says, through four browsers in two clusters.
+        expected = {c: scenario_for(c).answer for c in cedulas}
+        rows = _query(
+            name,
+            "SELECT u.cedula, i.status FROM verification_cedulainfo i JOIN accounts_user u ON u.id = i.user_id",
+        )
+        assert dict(rows) == expected
+        # One rate limit for everybody: the site saw one lookup per page load, each at least the
+        # interval after the previous one, whichever process it came from (10% for the navigation's
+        # own jitter between our clock and the GET's arrival).
+        pages = sorted(simulator.state()["pages"]["wsp"])
+        assert len(pages) == PEOPLE
+        gaps = [b - a for a, b in itertools.pairwise(pages)]
+        assert min(gaps) >= 0.9 * INTERVAL, gaps
+
+        # One circuit breaker for everybody: the site turns hostile; three blocks from any of the
+        # processes open it, and the next lookup is refused without reaching the site.
+        simulator.set_mode(mode="all_waf")
+        before = len(simulator.state()["pages"]["wsp"])
+        hostile = [f"1070{n:06d}" for n in range(4)]
+        assert _register_all(ports, hostile) == [302] * 4
+        assert _wait_until_settled(name, PEOPLE + 4, timeout=120) == PEOPLE + 4
+        reasons = sorted(
+            r
+            for (r,) in _query(
+                name,
+                "SELECT i.reason FROM verification_cedulainfo i JOIN accounts_user u ON u.id = i.user_id "
+                "WHERE u.cedula LIKE '1070%'",
             )
-            for n in range(PEOPLE)
-        ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=120)
-        assert results == [302] * PEOPLE
-        final_states = "SELECT count(*) FROM verification_cedulainfo WHERE status <> 'pending'"
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            done = _query(name, final_states)[0][0]
-            if done == PEOPLE:
-                break
-            time.sleep(0.3)
-        assert done == PEOPLE
+        )
+        gate = _query(name, "SELECT * FROM verification_sitegate")
+        log = _query(
+            name,
+            "SELECT cedula_info_id, transition, reason, created_at FROM verification_transitionlog "
+            "WHERE cedula_info_id IN (SELECT i.id FROM verification_cedulainfo i JOIN accounts_user u "
+            "ON u.id = i.user_id WHERE u.cedula LIKE '1070%') ORDER BY position",
+        )
+        assert reasons == ["breaker_open", "waf_block", "waf_block", "waf_block"], (gate, log, simulator.state()["pages"])
+        assert len(simulator.state()["pages"]["wsp"]) - before == 3
         # Each delivery handled once in effect.
         assert _query(name, "SELECT count(*) FROM core_outboxmessage WHERE status <> 'done'")[0][0] == 0
         # Both clusters run on the Redis broker: it keeps their heartbeats under its own keys (the ORM
