@@ -168,14 +168,7 @@ def test_two_webs_two_clusters_two_relays_on_postgres_and_redis(tmp_path, scale_
                 "WHERE u.cedula LIKE '1070%'",
             )
         )
-        gate = _query(name, "SELECT * FROM verification_sitegate")
-        log = _query(
-            name,
-            "SELECT cedula_info_id, transition, reason, created_at FROM verification_transitionlog "
-            "WHERE cedula_info_id IN (SELECT i.id FROM verification_cedulainfo i JOIN accounts_user u "
-            "ON u.id = i.user_id WHERE u.cedula LIKE '1070%') ORDER BY position",
-        )
-        assert reasons == ["breaker_open", "waf_block", "waf_block", "waf_block"], (gate, log, simulator.state()["pages"])
+        assert reasons == ["breaker_open", "waf_block", "waf_block", "waf_block"]
         assert len(simulator.state()["pages"]["wsp"]) - before == 3
         # Each delivery handled once in effect.
         assert _query(name, "SELECT count(*) FROM core_outboxmessage WHERE status <> 'done'")[0][0] == 0
