@@ -130,6 +130,8 @@ def scraper_env(simulator, **overrides: str) -> dict[str, str]:
         "CAPTCHA_POLL_SECONDS": "1",
         "REGISTRADURIA_MIN_INTERVAL_SECONDS": "0.5",
         "REGISTRADURIA_RESPONSE_TIMEOUT_SECONDS": "10",
+        # Below the tests' Q_TIMEOUT (30 s) and outbox leases: see verification/checks.py.
+        "VERIFICATION_LOOKUP_DEADLINE_SECONDS": "20",
     }
     env.update(overrides)
     return env
