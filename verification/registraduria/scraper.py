@@ -7,6 +7,7 @@ wins over an error (it tells support and the breaker more), and every attempt is
 """
 
 import logging
+import re
 import time
 from dataclasses import replace
 
@@ -31,6 +32,15 @@ MIN_FRONT_SECONDS = 3.0
 THREAD_MARGIN_SECONDS = 10.0
 
 
+_DIGIT_RUNS = re.compile(r"\d{5,}")
+
+
+def _redacted(text: str) -> str:
+    """The first line of a browser error, for the log, with every long number masked: a call log can
+    quote what was typed, and a cédula must never reach a log line."""
+    return _DIGIT_RUNS.sub("#####", text.strip().splitlines()[0] if text.strip() else "")[:200]
+
+
 def _classify_exception(exc: BaseException, front: str) -> Attempt:
     if isinstance(exc, PlaywrightTimeout | TimeoutError):
         reason = "timeout"
@@ -46,7 +56,7 @@ def _classify_exception(exc: BaseException, front: str) -> Attempt:
             reason = "browser_error"
     else:
         reason = "scraper_error"
-    logger.warning("lookup on %s failed: %s (%s)", front, reason, type(exc).__name__)
+    logger.warning("lookup on %s failed: %s (%s: %s)", front, reason, type(exc).__name__, _redacted(str(exc)))
     return Attempt(result=LookupResult("error", reason=reason, site=front))
 
 

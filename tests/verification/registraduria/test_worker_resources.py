@@ -19,8 +19,10 @@ task). That is Django-Q2's, not the browser's; a worker killed while working doe
 """
 
 import os
+import shutil
 import signal
 import statistics
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -203,10 +205,18 @@ def _report_memory(by_lookup: dict[int, dict]) -> float:
     return growth
 
 
-def test_300_lookups_keep_one_worker_flat_and_leave_no_chromium(simulator, tmp_path):
+@pytest.fixture
+def short_tmpdir():
+    """A TMPDIR for the cluster with a short path: Chromium's profile folder goes there, and the Unix
+    socket it makes inside must fit in 108 bytes (under pytest's deep tmp_path Chromium cannot start)."""
+    path = Path(tempfile.mkdtemp(prefix="pm-wr-"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def test_300_lookups_keep_one_worker_flat_and_leave_no_chromium(simulator, tmp_path, short_tmpdir):
     started = time.monotonic()
-    marker, tmpdir, log = uuid.uuid4().hex, tmp_path / "tmp", tmp_path / "qcluster.log"
-    tmpdir.mkdir()
+    marker, tmpdir, log = uuid.uuid4().hex, short_tmpdir, tmp_path / "qcluster.log"
     orphans_before = _orphaned_chromium()
     cedulas = list(EXPECTED)
     group = f"worker-resources-{marker}"
