@@ -166,8 +166,11 @@ def _submit(page, *, url, trigger, budget: Budget, front: str) -> Attempt:
     return _attempt(body, status=status, headers=headers, front=front)
 
 
-def _blocked_unsolved(exc: CaptchaUnsolved, front: str) -> Attempt:
-    return Attempt(result=LookupResult("blocked", reason=exc.reason, site=front))
+def _unsolved(exc: CaptchaUnsolved, front: str) -> Attempt:
+    """No token. Without a solver the lookup is blocked until a person acts (`captcha_unsolved`); a
+    solver that failed or ran out of time is a transient error, retried with backoff like any other."""
+    outcome = "blocked" if exc.reason == "captcha_unsolved" else "error"
+    return Attempt(result=LookupResult(outcome, reason=exc.reason, site=front))
 
 
 class WspFront:
@@ -196,7 +199,7 @@ class WspFront:
         try:
             token = _captcha_token(page, front=self.name, solver=solver, budget=budget)
         except CaptchaUnsolved as exc:
-            return _blocked_unsolved(exc, self.name)
+            return _unsolved(exc, self.name)
         page.fill("#nuip", cedula)
         if page.locator('#tipo option[value="-1"]').count():
             page.select_option("#tipo", "-1")
@@ -221,7 +224,7 @@ class ConsultaCensoFront:
         try:
             token = _captcha_token(page, front=self.name, solver=solver, budget=budget)
         except CaptchaUnsolved as exc:
-            return _blocked_unsolved(exc, self.name)
+            return _unsolved(exc, self.name)
         page.fill("#documento", cedula)
         # The elections list comes from the page's own call to back/api/elecciones.
         page.wait_for_selector('#eleccion option[value="0"]', state="attached", timeout=budget.ms())
@@ -259,7 +262,7 @@ class InfovotantesFront:
         try:
             token = _captcha_token(page, front=self.name, solver=solver, budget=budget)
         except CaptchaUnsolved as exc:
-            return _blocked_unsolved(exc, self.name)
+            return _unsolved(exc, self.name)
         body = json.dumps(
             {
                 "identification": cedula,

@@ -190,3 +190,20 @@ def test_a_presolved_token_that_no_longer_fits_is_not_used(simulator, settings, 
     result = lookup("1000000030", deadline_s=20)
     assert (result.outcome, result.reason) == ("not_found", "ok")  # solved again inside the turn
     assert len(simulator.state()["lookups"]["wsp"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "reason"),
+    [
+        ("CAPTCHA_API_KEY", "clave-equivocada", "captcha_service_error"),  # the solver says ERROR_WRONG_USER_KEY
+        ("CAPTCHA_SERVER", "127.0.0.1:9", "captcha_service_unreachable"),  # nobody listens there
+    ],
+)
+def test_a_failing_solver_is_a_transient_error_and_nothing_is_submitted(simulator, settings, setting, value, reason):
+    settings.REGISTRADURIA_FRONTS = ["wsp"]
+    fronts.KNOWN_SITEKEYS.clear()
+    setattr(settings, setting, value)
+    result = lookup("1000000013", deadline_s=20)
+    assert (result.outcome, result.reason) == ("error", reason)
+    assert simulator.state()["lookups"]["wsp"] == []
+    assert breaker_states()["wsp"]["state"] == "closed"
