@@ -241,7 +241,7 @@ def test_without_javascript_the_page_shows_the_state_and_actualizar_posts_back(l
 
 
 @pytest.mark.e2e
-def test_badge_turns_final_with_the_real_scraper(live_server, page, workers, simulator):
+def test_badge_turns_final_with_the_real_scraper(live_server, page, workers, simulator, tmp_path):
     """Registration → relay → qcluster → Chromium on the simulator's form → the badge, live."""
     simulator.reset()
     cluster, relay = workers(**scraper_env(simulator))
@@ -270,6 +270,21 @@ def test_badge_turns_final_with_the_real_scraper(live_server, page, workers, sim
         assert page.evaluate("window.__notReloaded") == "sí"
         assert len(simulator.state()["lookups"]["wsp"]) == 1  # one submission to the site
         shoot(page, "home-active-simulator")
+    # The raw cédula went to the Registraduría's form and nowhere else of ours: not in the workers'
+    # and the relay's logs, the events, the outbox, the task queue or the task results.
+    from django.core import serializers
+    from django_q.models import OrmQ, Task
+
+    from core.models import OutboxMessage, StoredEvent
+    from verification.models import CedulaInfo, TransitionLog
+
+    cedula = "1000000043"
+    for log in ("q.log", "relay.log"):
+        text = (tmp_path / log).read_text()
+        assert "cedula_info" in text or "relay" in text  # the log is really there
+        assert cedula not in text, log
+    for model in (StoredEvent, OutboxMessage, OrmQ, Task, CedulaInfo, TransitionLog):
+        assert cedula not in serializers.serialize("json", model.objects.all()), model.__name__
 
 
 @pytest.mark.e2e
