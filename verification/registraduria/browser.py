@@ -20,9 +20,12 @@ contradict the rest. Language es-CO and zone America/Bogota everywhere.
 import logging
 import os
 import re
+import signal
 import subprocess
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import suppress
 from functools import cache
 
 from django.conf import settings
@@ -156,47 +159,100 @@ def new_page(context):
     return page  # the session stays attached: detaching it would drop the override
 
 
+def _driver_children() -> set[int]:
+    """This process's Playwright driver processes (node … run-driver), read from /proc."""
+    me, found = str(os.getpid()), set()
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as stat:
+                ppid = stat.read().rsplit(b")", 1)[1].split()[1].decode()
+            if ppid == me:
+                with open(f"/proc/{entry.name}/cmdline", "rb") as cmdline:
+                    if b"run-driver" in cmdline.read():
+                        found.add(int(entry.name))
+        except (OSError, IndexError):
+            continue
+    return found
+
+
+class _Driver:
+    """One generation of the browser machinery: the thread that drives Playwright, Playwright's
+    driver process and the browser. A generation whose thread is stuck is replaced whole."""
+
+    def __init__(self):
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chromium")
+        self.playwright = None
+        self.browser = None
+        self.driver_pid: int | None = None
+
+
 class BrowserHost:
     """This process's Chromium, and the one thread that drives it."""
 
     def __init__(self):
         self._lock = threading.Lock()
         self._pid = None
-        self._executor = None
-        self._playwright = None
-        self._browser = None
+        self._driver: _Driver | None = None
         self.lookups = 0
         self.launches = 0
+        self.replaced_stuck = 0
 
-    def _executor_for_this_process(self) -> ThreadPoolExecutor:
+    def _current(self) -> _Driver:
         with self._lock:
             if self._pid != os.getpid():  # first use, or we are a forked child: start our own
                 self._pid = os.getpid()
-                self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chromium")
-                self._playwright = self._browser = None
+                self._driver = None
                 self.lookups = 0
-            return self._executor
+            if self._driver is None:
+                self._driver = _Driver()
+            return self._driver
 
     def run(self, fn, *, timeout: float):
         """Run `fn(context)` in the browser thread with a fresh context; its result or its exception."""
-        future = self._executor_for_this_process().submit(self._run_in_thread, fn)
-        return future.result(timeout=timeout)
+        driver = self._current()
+        future = driver.executor.submit(self._run_in_thread, driver, fn)
+        try:
+            return future.result(timeout=timeout)
+        except FutureTimeout:
+            self._replace_stuck(driver)
+            raise
 
-    def _ensure_browser(self):
-        if self._browser is not None and not self._browser.is_connected():
+    def _replace_stuck(self, driver: _Driver) -> None:
+        """The browser thread did not come back in time: it is stuck in a Playwright call that never
+        returns (seen when Chromium dies while a page is being created: `new_page` waits forever).
+        Every later lookup would queue behind it and time out too, so the next one gets a new thread,
+        driver and browser. Ending the stuck driver ends its browser (the pipe closes) and makes the
+        stuck call fail, which lets the old thread finish."""
+        with self._lock:
+            if self._driver is not driver:
+                return
+            self._driver = None
+        self.replaced_stuck += 1
+        logger.warning("the browser thread is stuck; replacing the browser and its Playwright driver")
+        driver.executor.shutdown(wait=False)
+        if driver.driver_pid is not None:
+            with suppress(ProcessLookupError):
+                os.kill(driver.driver_pid, signal.SIGKILL)
+
+    def _ensure_browser(self, driver: _Driver):
+        if driver.browser is not None and not driver.browser.is_connected():
             logger.warning("chromium went away; starting a new one")
-            self._close()
-        if self._browser is None:
-            if self._playwright is None:
+            self._close(driver)
+        if driver.browser is None:
+            if driver.playwright is None:
                 from playwright.sync_api import sync_playwright
 
-                self._playwright = sync_playwright().start()
-            self._browser = launch(self._playwright)
+                before = _driver_children()
+                driver.playwright = sync_playwright().start()
+                driver.driver_pid = next(iter(_driver_children() - before), None)
+            driver.browser = launch(driver.playwright)
             self.launches += 1
-        return self._browser
+        return driver.browser
 
-    def _run_in_thread(self, fn):
-        browser = self._ensure_browser()
+    def _run_in_thread(self, driver: _Driver, fn):
+        browser = self._ensure_browser(driver)
         context = None
         try:
             context = new_context(browser)
@@ -208,30 +264,35 @@ class BrowserHost:
                     context.close()
             except Exception:  # a crashed browser cannot close its context: replace the browser
                 logger.warning("could not close the browser context; replacing the browser")
-                self._close()
-            if self._browser is not None and self.lookups % settings.REGISTRADURIA_BROWSER_RECYCLE_LOOKUPS == 0:
-                self._close()
+                self._close(driver)
+            if driver.browser is not None and self.lookups % settings.REGISTRADURIA_BROWSER_RECYCLE_LOOKUPS == 0:
+                self._close(driver)
+            if driver is not self._driver:  # replaced while stuck: end this thread's Playwright too
+                self._stop(driver)
 
-    def _close(self):
-        browser, self._browser = self._browser, None
+    def _close(self, driver: _Driver):
+        browser, driver.browser = driver.browser, None
         if browser is not None:
             try:
                 browser.close()
             except Exception:
                 logger.warning("chromium did not close cleanly")
 
+    def _stop(self, driver: _Driver):
+        self._close(driver)
+        playwright, driver.playwright = driver.playwright, None
+        if playwright is not None:
+            try:
+                playwright.stop()
+            except Exception:
+                logger.warning("the Playwright driver did not stop cleanly")
+
     def shutdown(self):
         """Close the browser and the driver (tests and benchmarks; workers just exit)."""
-        if self._pid != os.getpid() or self._executor is None:
+        driver = self._driver
+        if self._pid != os.getpid() or driver is None:
             return
-
-        def stop():
-            self._close()
-            if self._playwright is not None:
-                self._playwright.stop()
-                self._playwright = None
-
-        self._executor.submit(stop).result(timeout=30)
+        driver.executor.submit(self._stop, driver).result(timeout=30)
 
 
 HOST = BrowserHost()
