@@ -466,7 +466,7 @@ def main() -> int:
     backlog = max(2, min(args.backlog, 500))
     workers = max(1, min(args.workers, 8))
 
-    from verification.registraduria.simulator import Simulator
+    from devtools.registraduria_simulator import Simulator
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-lookup-"))
     sim = Simulator(

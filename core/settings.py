@@ -282,7 +282,7 @@ VERIFICATION_EVIDENCE_MAX_ITEMS = env.int("VERIFICATION_EVIDENCE_MAX_ITEMS", def
 # --- Registraduría lookup (verification/registraduria/) -------------------------------------
 # Fronts tried in this order; a front that is down, blocked or broken hands over to the next.
 REGISTRADURIA_FRONTS = env.list("REGISTRADURIA_FRONTS", default=["wsp", "consultacenso", "infovotantes"])
-# The simulator (`manage.py simulate_registraduria`, started by `make run`): when set, every front and
+# The simulator (`python -m devtools.registraduria_simulator`, started by `make run`): when set, every front and
 # the captcha solver default to it. Unset, the fronts are the real sites.
 REGISTRADURIA_SIMULATOR = env.str("REGISTRADURIA_SIMULATOR", default="").rstrip("/")
 _SIM = REGISTRADURIA_SIMULATOR

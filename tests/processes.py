@@ -116,7 +116,7 @@ def database_env() -> dict[str, str]:
 
 def scraper_env(simulator, **overrides: str) -> dict[str, str]:
     """Environment that points a product process's real scraper at an in-process simulator
-    (`verification.registraduria.simulator.Simulator`), with the test run's politeness settings."""
+    (`devtools.registraduria_simulator.Simulator`), with the test run's politeness settings."""
     env = {
         "VERIFICATION_LOOKUP_BACKEND": "verification.registraduria.lookup",
         "REGISTRADURIA_WSP_URL": simulator.wsp_url,

@@ -43,6 +43,7 @@ from django_q.models import Schedule
 
 from accounts.models import User
 from core.models import OutboxMessage, OutboxStatus, ProcessedMessage, StoredEvent
+from devtools.registraduria_simulator import SCENARIOS, Simulator, scenario_for
 from tests.factories import UserFactory
 from tests.processes import (
     VENV_BIN,
@@ -58,7 +59,6 @@ from tests.verification.helpers import register
 from verification.events import CedulaVerificationCompleted, CedulaVerificationFailed
 from verification.models import CedulaInfo, SiteGate, SiteLease, TransitionLog
 from verification.registraduria import breaker_states
-from verification.registraduria.simulator import SCENARIOS, Simulator, scenario_for
 from verification.services import cedula_verification_retry_many, verification_sweep
 from verification.states import CedulaStatus as S
 from verification.states import Transition as T
@@ -838,8 +838,8 @@ def test_kill_minus_nine_each_process_kind_during_200_registrations(tmp_path, se
             "simulator",
             [
                 python,
-                "manage.py",
-                "simulate_registraduria",
+                "-m",
+                "devtools.registraduria_simulator",
                 "--port",
                 str(sim_port),
                 "--solver-port",

@@ -40,7 +40,7 @@ def fast_polls(settings):
 
 @pytest.fixture(scope="module")
 def simulator(tmp_path_factory):
-    from verification.registraduria.simulator import Simulator
+    from devtools.registraduria_simulator import Simulator
 
     sim = Simulator(
         port=0, solver_port=0, ca_path=tmp_path_factory.mktemp("sim") / "ca.pem", slow_seconds=4, solve_seconds=0.2

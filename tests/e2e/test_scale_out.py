@@ -18,9 +18,9 @@ import pytest
 import redis
 import requests
 
+from devtools.registraduria_simulator import Simulator, scenario_for
 from tests.processes import VENV_BIN, free_port, manage, product_env, running, scraper_env, wait_for_port
 from tests.services import require_postgres, require_redis
-from verification.registraduria.simulator import Simulator, scenario_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.redis]
 

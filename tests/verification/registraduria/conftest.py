@@ -1,6 +1,6 @@
 import pytest
 
-from verification.registraduria.simulator import Simulator
+from devtools.registraduria_simulator import Simulator
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,9 @@ import time
 
 import pytest
 
+from devtools.registraduria_simulator import SCENARIOS
 from verification.registraduria import breaker_states, fronts, lookup
 from verification.registraduria.results import FIELD_NAMES
-from verification.registraduria.simulator import SCENARIOS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

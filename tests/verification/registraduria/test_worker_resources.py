@@ -32,9 +32,9 @@ from django.conf import settings
 from django_q.models import Task
 from django_q.tasks import async_task
 
+from devtools.registraduria_simulator import Simulator
 from tests.processes import VENV_BIN, database_env, descendants, pid_alive, product_env, running
 from tests.verification.registraduria.worker_probe import cmdline, ppid
-from verification.registraduria.simulator import Simulator
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -14,14 +14,10 @@ The access log never carries a query string or a body: the cédula travels in bo
 of log lines.
 """
 
-import email.parser
-import email.policy
 import hmac
 import html
-import json
 import logging
 import os
-import re
 import secrets
 import socketserver
 import ssl
@@ -29,7 +25,6 @@ import tempfile
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass, replace
 from html.entities import codepoint2name
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -39,304 +34,52 @@ from urllib.parse import parse_qs, urlsplit
 
 import trustme
 
+from devtools.registraduria_simulator.plumbing import (
+    Reply,
+    Request,
+    _asset,
+    _Dropped,
+    _form_fields,
+    _html,
+    _json,
+    _json_body,
+    _redirect,
+    _text,
+)
+from devtools.registraduria_simulator.scenarios import (
+    CAPTCHA_INVALID_TEXT,
+    CAPTCHA_MISSING_TEXT,
+    CENSO_API,
+    CENSO_PATH,
+    CENSO_TIMEOUT_TEXT,
+    CITIZEN_NOTICE,
+    FRONTS,
+    INFO_API,
+    INFO_LOOKUP_PATH,
+    INFO_PAGE_PATH,
+    INFOVOTANTES_ELECTION_CODE,
+    INVALID_DOCUMENT_TEXT,
+    MAX_BODY_BYTES,
+    MAX_COUNTED,
+    MAX_SESSIONS,
+    MODES,
+    NOT_FOUND_TEXT,
+    SITEKEY_CENSO,
+    SITEKEY_INFO,
+    SITEKEY_WSP,
+    SITEKEYS,
+    TOKEN_TTL_SECONDS,
+    WSP_PATH,
+    WSP_TIMEOUT_TEXT,
+    Place,
+    Scenario,
+    scenario_for,
+)
+from devtools.registraduria_simulator.solver import SolverAPI, TokenStore
+
 logger = logging.getLogger(__name__)
 
-ASSETS_DIR = Path(__file__).with_name("simulator_assets")
-
-FRONTS = ("wsp", "consultacenso", "infovotantes")
-MODES = ("normal", "all_503", "all_waf", "storm_429", "hang")
-
-# One sitekey per front, like the real hosts (each front verifies tokens for its own key only).
-SITEKEY_WSP = "6LcSimWspCensoConsultarRegistraduria0001"
-SITEKEY_CENSO = "6LcSimConsultaCensoRegistraduriaGov00002"
-SITEKEY_INFO = "6LcSimInfovotantesEleccionesColombia0003"
-SITEKEYS = {"wsp": SITEKEY_WSP, "consultacenso": SITEKEY_CENSO, "infovotantes": SITEKEY_INFO}
-
-TOKEN_TTL_SECONDS = 120.0
-INFOVOTANTES_ELECTION_CODE = "congreso-2026"
-
-WSP_PATH = "/censo/consultar/"
-CENSO_PATH = "/consultacenso/"
-CENSO_API = "/consultacenso/back/api/"
-INFO_PAGE_PATH = "/infovotantes/identificacion"
-INFO_API = "/infovotantes/api/v1/"
-INFO_LOOKUP_PATH = INFO_API + "citizen/get-information"
-
-# Sentences the fronts answer with (what a person reads on the real pages).
-NOT_FOUND_TEXT = "El documento consultado no se encuentra en el censo para esta elección."
-CAPTCHA_MISSING_TEXT = "Marque el cuadro de verificación «No soy un robot» para continuar."
-CAPTCHA_INVALID_TEXT = "La verificación del captcha no fue válida. Intente de nuevo."
-INVALID_DOCUMENT_TEXT = "Digite un número de documento válido, sin puntos ni espacios."
-CITIZEN_NOTICE = (
-    "Recuerde que el día de la elección debe presentar su cédula de ciudadanía amarilla con hologramas "
-    "o su cédula digital."
-)
-WSP_TIMEOUT_TEXT = "Curl error: Operation timed out after 15008 milliseconds with 0 bytes received"
-CENSO_TIMEOUT_TEXT = "Curl error: Operation timed out after 15008 milliseconds"
-
-MAX_BODY_BYTES = 1_000_000
-# Bounds on what a long-running demo keeps in memory.
-MAX_COUNTED = 10_000
-MAX_SESSIONS = 10_000
-MAX_SOLVER_JOBS = 10_000
-
-_CEDULA_RE = re.compile(r"[0-9]{1,10}")
-
-
-# --- Scenarios -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Place:
-    """A polling place as the fronts display it (upper case, accents kept)."""
-
-    departamento: str
-    municipio: str
-    puesto: str
-    direccion: str
-    mesa: str
-    zona: str | None = None
-    lat: float = 4.6097
-    lng: float = -74.0817
-    fecha_inscripcion: str | None = None
-
-
-@dataclass(frozen=True)
-class Novelty:
-    """Why a document left the census."""
-
-    name: str
-    description: str
-    resolution: str
-    date: str
-
-
-@dataclass(frozen=True)
-class Scenario:
-    """What the three fronts answer for one cédula.
-
-    `answer` is the voter's record (`active`, `cancelled`, `not_found`) or `fault` when the fronts do
-    not answer with a record at all (then `name` says which fault). `delay` holds an answer back
-    (`slow`: `slow_seconds`, `hang`: `hang_seconds`). The formatting flags vary the markup the way the
-    real pages do: `entities` writes accents as HTML entities, `loose_whitespace` pads cells with
-    newlines, `extra_columns` adds wsp columns (and upper-cases consultacenso's keys).
-    """
-
-    name: str
-    answer: str
-    place: Place | None = None
-    novelty: Novelty | None = None
-    delay: str = ""
-    entities: bool = False
-    loose_whitespace: bool = False
-    extra_columns: bool = False
-
-
-DEATH = Novelty("CANCELADA POR MUERTE", "Cancelada por Muerte", "4521", "2019-05-02")
-
-BOGOTA = Place(
-    "BOGOTÁ D.C.",
-    "BOGOTÁ D.C.",
-    "COLEGIO DISTRITAL LA CANDELARIA",
-    "CALLE 12 C # 2-45",
-    "7",
-    zona="17",
-    lat=4.5970,
-    lng=-74.0700,
-)
-NARINO = Place(
-    "NARIÑO",
-    "SAMANIEGO",
-    "VEREDA EL MOTILÓN",
-    "ESCUELA RURAL MIXTA EL MOTILÓN",
-    "2",
-    lat=1.3364,
-    lng=-77.5950,
-)
-MEDELLIN = Place(
-    "ANTIOQUIA",
-    "MEDELLÍN",
-    "INSTITUCIÓN EDUCATIVA JAVIERA LONDOÑO",
-    "CARRERA 50 # 45-30",
-    "14",
-    zona="05",
-    lat=6.2518,
-    lng=-75.5636,
-    fecha_inscripcion="2014-03-11",
-)
-CALI = Place(
-    "VALLE DEL CAUCA",
-    "CALI",
-    "COLEGIO SANTA LIBRADA",
-    "CALLE 7 # 15-42",
-    "21",
-    lat=3.4516,
-    lng=-76.5320,
-)
-SOACHA = Place(
-    "CUNDINAMARCA",
-    "SOACHA",
-    "COLEGIO GENERAL SANTANDER",
-    "CARRERA 7 # 14-80",
-    "9",
-    lat=4.5794,
-    lng=-74.2168,
-)
-
-
-def _fault(name: str) -> Scenario:
-    return Scenario(name, "fault")
-
-
-SCENARIOS: dict[str, Scenario] = {
-    "1000000010": Scenario("active_bogota", "active", BOGOTA, entities=True),
-    "1000000011": Scenario("active_rural", "active", NARINO, entities=True, loose_whitespace=True),
-    "1000000012": Scenario("active_extra_columns", "active", MEDELLIN, extra_columns=True),
-    "1000000013": Scenario("active_valle", "active", CALI),
-    "1000000020": Scenario("cancelled", "cancelled", novelty=DEATH),
-    "1000000030": Scenario("not_found", "not_found"),
-    "1000000040": _fault("waf"),
-    "1000000041": _fault("captcha_rejected"),
-    "1000000042": _fault("nonce_expired"),
-    "1000000043": Scenario("slow", "active", SOACHA, delay="slow"),
-    "1000000044": _fault("upstream_timeout"),
-    "1000000045": _fault("server_error"),
-    "1000000046": _fault("maintenance"),
-    "1000000047": _fault("rate_limited"),
-    "1000000048": Scenario("unrecognised_layout", "fault", CALI),
-    "1000000049": Scenario("hang", "active", BOGOTA, delay="hang"),
-    "1000000050": _fault("js_challenge"),
-}
-
-# Places for every other active cédula, picked deterministically from the number.
-REGIONS = (
-    Place("ATLÁNTICO", "BARRANQUILLA", "COLEGIO SAN JOSÉ", "CARRERA 46 # 53-20", "", lat=10.9878, lng=-74.7889),
-    Place(
-        "BOLÍVAR", "CARTAGENA", "INSTITUCIÓN EDUCATIVA SOLEDAD ACOSTA", "CALLE 27 # 24-11", "", lat=10.391, lng=-75.48
-    ),
-    Place(
-        "BOYACÁ", "TUNJA", "UNIVERSIDAD PEDAGÓGICA Y TECNOLÓGICA", "AVENIDA NORTE 39-115", "", lat=5.5353, lng=-73.3678
-    ),
-    Place("CÓRDOBA", "MONTERÍA", "COLEGIO LA SALLE", "CALLE 29 # 5-40", "", lat=8.7479, lng=-75.8814),
-    Place("QUINDÍO", "ARMENIA", "COLISEO DEL CAFÉ", "CARRERA 19 # 3N-10", "", lat=4.5339, lng=-75.6811),
-    Place(
-        "NORTE DE SANTANDER",
-        "CÚCUTA",
-        "ESCUELA NORMAL MARÍA AUXILIADORA",
-        "AVENIDA 0 # 11-24",
-        "",
-        lat=7.8939,
-        lng=-72.51,
-    ),
-    Place("CAQUETÁ", "FLORENCIA", "COLEGIO JUAN BAUTISTA LA SALLE", "CALLE 12 # 8-35", "", lat=1.6144, lng=-75.6062),
-)
-
-
-def valid_cedula(value: str) -> bool:
-    return isinstance(value, str) and _CEDULA_RE.fullmatch(value) is not None
-
-
-def scenario_for(cedula: str) -> Scenario | None:
-    """The scenario of a cédula (ASCII digits, up to 10), or None when it is not a cédula."""
-    if not valid_cedula(cedula):
-        return None
-    if cedula in SCENARIOS:
-        return SCENARIOS[cedula]
-    number = int(cedula)
-    if cedula.endswith("2"):
-        resolution = str(1000 + number % 9000)
-        date = f"{2010 + number % 15}-{1 + number % 12:02d}-{1 + number % 28:02d}"
-        return Scenario("cancelled", "cancelled", novelty=replace(DEATH, resolution=resolution, date=date))
-    if cedula.endswith("3"):
-        return Scenario("not_found", "not_found")
-    place = replace(REGIONS[number % len(REGIONS)], mesa=str(1 + number % 30))
-    return Scenario("active", "active", place)
-
-
-# --- Token store ---------------------------------------------------------------------------------
-
-
-class TokenStore:
-    """reCAPTCHA answers, shared by the solver, the widget and the fronts (thread-safe)."""
-
-    def __init__(self, ttl_seconds: float = TOKEN_TTL_SECONDS, clock=time.monotonic):
-        self.ttl_seconds = ttl_seconds
-        self.clock = clock  # tests may swap in a fake clock
-        self._lock = threading.Lock()
-        self._tokens: dict[str, tuple[str, float]] = {}
-
-    def issue(self, sitekey: str) -> str:
-        """A fresh token for `sitekey`, valid for `ttl_seconds` and one use."""
-        token = "03AFcWeA" + secrets.token_urlsafe(180)
-        now = self.clock()
-        with self._lock:
-            expired = [key for key, (_, issued) in self._tokens.items() if now - issued > self.ttl_seconds]
-            for key in expired:
-                del self._tokens[key]
-            self._tokens[token] = (sitekey, now)
-        return token
-
-    def consume(self, token: str, sitekey: str) -> bool:
-        """True when `token` is unused, unexpired and for `sitekey`. Any attempt uses the token up,
-        as Google's verification does."""
-        if not token:
-            return False
-        with self._lock:
-            entry = self._tokens.pop(token, None)
-        if entry is None:
-            return False
-        token_sitekey, issued = entry
-        return token_sitekey == sitekey and self.clock() - issued <= self.ttl_seconds
-
-
-# --- Replies -------------------------------------------------------------------------------------
-
-
-@dataclass
-class Reply:
-    status: int
-    body: bytes = b""
-    content_type: str = "text/html; charset=utf-8"
-    headers: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass
-class Request:
-    method: str
-    path: str
-    query: dict[str, str]
-    headers: dict[str, str]  # lower-case names
-    body: bytes
-
-    @property
-    def cookies(self) -> dict[str, str]:
-        cookies: dict[str, str] = {}
-        for chunk in self.headers.get("cookie", "").split(";"):
-            name, sep, value = chunk.strip().partition("=")
-            if sep and name:
-                cookies.setdefault(name, value.strip().strip('"'))
-        return cookies
-
-
-class _Dropped(Exception):
-    """The simulator is stopping while a reply is held: close the connection without answering."""
-
-
-def _asset(name: str) -> str:
-    return (ASSETS_DIR / name).read_text(encoding="utf-8")
-
-
-def _json(status: int, payload, headers: tuple[tuple[str, str], ...] = ()) -> Reply:
-    # ensure_ascii (the default) writes accents as \u escapes, as PHP's json_encode does.
-    return Reply(status, json.dumps(payload).encode(), "application/json", headers)
-
-
-def _html(status: int, text: str, headers: tuple[tuple[str, str], ...] = ()) -> Reply:
-    return Reply(status, text.encode("utf-8"), "text/html; charset=utf-8", headers)
-
-
-def _text(status: int, text: str, headers: tuple[tuple[str, str], ...] = ()) -> Reply:
-    return Reply(status, text.encode("utf-8"), "text/plain; charset=utf-8", headers)
+logger = logging.getLogger(__name__)
 
 
 def _support_id() -> str:
@@ -368,40 +111,6 @@ def not_found_page() -> Reply:
     return _html(
         HTTPStatus.NOT_FOUND, "<!DOCTYPE html><html lang='es'><body><h1>Página no encontrada</h1></body></html>"
     )
-
-
-def _redirect(location: str) -> Reply:
-    return Reply(HTTPStatus.MOVED_PERMANENTLY, b"", "text/html; charset=utf-8", (("Location", location),))
-
-
-def _form_fields(request: Request) -> dict[str, str]:
-    """Fields of a multipart or url-encoded body (first value of each); {} when unreadable."""
-    content_type = request.headers.get("content-type", "")
-    try:
-        if content_type.lower().startswith("multipart/form-data"):
-            head = f"Content-Type: {content_type}\r\nMIME-Version: 1.0\r\n\r\n".encode("latin-1")
-            message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + request.body)
-            fields: dict[str, str] = {}
-            if message.is_multipart():
-                for part in message.iter_parts():
-                    name = part.get_param("name", header="content-disposition")
-                    if name and part.get_filename() is None:
-                        payload = part.get_payload(decode=True) or b""
-                        fields.setdefault(name, payload.decode(part.get_content_charset() or "utf-8", "replace"))
-            return fields
-        pairs = parse_qs(request.body.decode("utf-8", "replace"), keep_blank_values=True)
-        return {name: values[0] for name, values in pairs.items()}
-    except Exception:  # a malformed body is the client's problem: treat it as empty
-        logger.debug("unreadable form body", exc_info=True)
-        return {}
-
-
-def _json_body(request: Request) -> dict | None:
-    try:
-        payload = json.loads(request.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return None
-    return payload if isinstance(payload, dict) else None
 
 
 def _as_text(value) -> str:
@@ -474,7 +183,7 @@ def _unrecognised_place(place: Place) -> str:
 # --- Simulator -----------------------------------------------------------------------------------
 
 
-class Simulator:
+class Simulator(SolverAPI):
     """The fronts and the solver, served from daemon threads of this process.
 
         sim = Simulator(port=0, solver_port=0).start()   # or `with Simulator(...) as sim:`
@@ -1035,73 +744,6 @@ class Simulator:
         if path in ("/__sim/control", "/__sim/reset"):
             return Reply(HTTPStatus.METHOD_NOT_ALLOWED)
         return not_found_page()
-
-    # --- the solver's HTTPS port (2Captcha's in.php / res.php)
-
-    def handle_solver(self, request: Request) -> Reply:
-        params = dict(request.query)
-        if request.method == "POST":
-            params.update(_form_fields(request))
-        as_json = params.get("json") == "1"
-        if request.path == "/in.php" and request.method in ("GET", "POST"):
-            return _solver_reply(self._solver_in(params), as_json)
-        if request.path == "/res.php" and request.method in ("GET", "POST"):
-            return _solver_reply(self._solver_res(params), as_json)
-        return _text(HTTPStatus.NOT_FOUND, "Not Found")
-
-    def _key_ok(self, params: dict[str, str]) -> bool:
-        return not self.solver_key or hmac.compare_digest(params.get("key", "").encode(), self.solver_key.encode())
-
-    def _solver_in(self, params: dict[str, str]) -> str:
-        if not self._key_ok(params):
-            return "ERROR_WRONG_USER_KEY"
-        if params.get("method") != "userrecaptcha":
-            return "ERROR_BAD_PARAMETERS"
-        sitekey = params.get("googlekey", "")
-        if sitekey not in SITEKEYS.values():
-            return "ERROR_GOOGLEKEY"
-        if not params.get("pageurl"):
-            return "ERROR_PAGEURL"
-        with self._lock:
-            job_id = str(10**10 + secrets.randbelow(9 * 10**10))
-            while len(self._jobs) >= MAX_SOLVER_JOBS:
-                del self._jobs[next(iter(self._jobs))]
-            self._jobs[job_id] = [sitekey, time.monotonic(), None]
-            self._solves.append(time.time())
-        return f"OK|{job_id}"
-
-    def _solver_res(self, params: dict[str, str]) -> str:
-        if not self._key_ok(params):
-            return "ERROR_WRONG_USER_KEY"
-        action = params.get("action", "")
-        if action == "getbalance":
-            return "9.87"
-        if action not in ("get", "reportbad", "reportgood"):
-            return "ERROR_EMPTY_ACTION"
-        with self._lock:
-            job = self._jobs.get(params.get("id", ""))
-        if job is None:
-            return "ERROR_WRONG_CAPTCHA_ID"
-        if action != "get":
-            return "OK_REPORT_RECORDED"
-        sitekey, submitted, token = job
-        if token is None:
-            if time.monotonic() - submitted < self.solve_seconds:
-                return "CAPCHA_NOT_READY"
-            token = self.tokens.issue(sitekey)
-            with self._lock:
-                job[2] = job[2] or token
-                token = job[2]
-        return f"OK|{token}"
-
-
-def _solver_reply(answer: str, as_json: bool) -> Reply:
-    """2Captcha answers 200 always: `OK|value`, a bare value, or an error word (or JSON with json=1)."""
-    if not as_json:
-        return _text(HTTPStatus.OK, answer)
-    ok = answer.startswith("OK") or answer.replace(".", "", 1).isdigit()
-    value = answer[3:] if answer.startswith("OK|") else answer
-    return _json(HTTPStatus.OK, {"status": 1 if ok else 0, "request": value})
 
 
 def _validated_settings(changes: dict) -> dict:

@@ -13,8 +13,7 @@ from html.parser import HTMLParser
 import pytest
 import requests
 
-from tests.processes import REPO_ROOT, VENV_BIN, free_port
-from verification.registraduria.simulator import (
+from devtools.registraduria_simulator.scenarios import (
     CAPTCHA_INVALID_TEXT,
     CAPTCHA_MISSING_TEXT,
     CENSO_TIMEOUT_TEXT,
@@ -25,10 +24,11 @@ from verification.registraduria.simulator import (
     SITEKEY_INFO,
     SITEKEY_WSP,
     WSP_TIMEOUT_TEXT,
-    Simulator,
-    TokenStore,
     scenario_for,
 )
+from devtools.registraduria_simulator.server import Simulator
+from devtools.registraduria_simulator.solver import TokenStore
+from tests.processes import REPO_ROOT, VENV_BIN, free_port
 
 DESKTOP_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36"
 HEADLESS_UA = DESKTOP_UA.replace("Chrome/", "HeadlessChrome/")
@@ -856,7 +856,7 @@ def test_a_failing_handler_answers_500_and_the_server_keeps_serving(sim, monkeyp
 
 
 def test_access_log_never_carries_the_cedula(sim, caplog, monkeypatch):
-    caplog.set_level(logging.DEBUG, logger="verification.registraduria.simulator")
+    caplog.set_level(logging.DEBUG, logger="devtools.registraduria_simulator.server")
 
     def broken(request):
         raise RuntimeError("1000000013 would be in this message")
@@ -914,13 +914,13 @@ def test_simulator_without_a_ca_path_writes_a_temporary_one_and_removes_it():
         open(path).close()
 
 
-def test_management_command_serves_until_sigterm(tmp_path):
+def test_command_serves_until_sigterm(tmp_path):
     port, solver_port = free_port(), free_port()
     ca = tmp_path / "ca.pem"
     command = [
         str(VENV_BIN / "python"),
-        "manage.py",
-        "simulate_registraduria",
+        "-m",
+        "devtools.registraduria_simulator",
         "--port",
         str(port),
         "--solver-port",
