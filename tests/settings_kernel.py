@@ -6,7 +6,7 @@ from core.test_settings import *  # noqa: F403
 
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.kernel_app"]  # noqa: F405
 
-# See core/relay.py: "kill-before-wake", "kill-after-dispatch:N". Never set outside tests.
+# See tests/kernel_app/faults.py: "kill-before-wake", "kill-after-dispatch:N". Never set outside tests.
 RELAY_TEST_FAULTS = env.list("RELAY_TEST_FAULTS", default=[])
 # Where the holding handler writes the pid of the worker the test must kill.
 KERNEL_MARKER_DIR = env.str("KERNEL_MARKER_DIR", default="")

@@ -29,10 +29,8 @@ DURATION_BUCKETS_MS = (500, 1000, 2500, 5000, 10000, 20000, 30000, 60000)
 
 def breaker_states() -> dict[str, dict]:
     """The scraper's circuit breaker per site ({} when the scraper does not report one)."""
-    try:
-        from verification.registraduria import breaker_states as scraper_breaker_states
-    except ImportError:
-        return {}
+    from verification.registraduria import breaker_states as scraper_breaker_states
+
     try:
         return scraper_breaker_states()
     except Exception:  # the operations view must answer even when the scraper's state store is down

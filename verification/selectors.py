@@ -110,16 +110,9 @@ class SiteBreaker:
 
 
 def _breaker_source():
-    """The scraper's per-site breaker report, when the scraper exposes one (None until it does).
+    """The scraper's per-site breaker report: `{site: Politeness.site_status(site)}`."""
+    from verification.registraduria import breaker_states
 
-    Expected: `verification.registraduria.breaker_states() -> {site: status}` where status is the
-    scraper's `Politeness.site_status(site)` dict ({"breaker": {...}|None, "pause": {...}|None, ...})
-    or a plain string.
-    """
-    try:
-        from verification.registraduria import breaker_states  # optional: lands with the scraper
-    except ImportError:
-        return None
     return breaker_states
 
 

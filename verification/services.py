@@ -57,9 +57,7 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _record(
-    *, info: CedulaInfo, from_state: str, event: DomainEvent, metadata: Metadata, task_id: str = ""
-) -> TransitionLog:
+def _record(*, info: CedulaInfo, from_state: str, event: DomainEvent, metadata: Metadata) -> TransitionLog:
     """Save the transitioned row, append its event, and write the audit row (caller's transaction)."""
     info.version += 1
     info.save()
@@ -188,7 +186,7 @@ def cedula_verification_record_result(
             task_id=task_id,
             duration_ms=duration_ms,
         )
-    _record(info=info, from_state=S.PENDING, event=event, metadata=metadata, task_id=task_id)
+    _record(info=info, from_state=S.PENDING, event=event, metadata=metadata)
     return True
 
 

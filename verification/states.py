@@ -11,7 +11,6 @@ class CedulaStatus(models.TextChoices):
 
 
 RESULT_STATES = (CedulaStatus.ACTIVE, CedulaStatus.CANCELLED, CedulaStatus.NOT_FOUND)
-FAILURE_STATES = (CedulaStatus.ERROR, CedulaStatus.BLOCKED)
 # States in which nothing changes by itself: the badge stops polling.
 FINAL_STATES = RESULT_STATES
 

@@ -4,7 +4,7 @@ every event's effect still happens exactly once.
 Each test uses its own database (the suite's backend: SQLite, or PostgreSQL when DATABASE_URL points
 there) and real `gunicorn`, `manage.py relay` and `manage.py qcluster` processes running
 `tests.settings_kernel`. The kill points the tests cannot reach by timing alone are hit with the
-test-only fault switches in core/relay.py (RELAY_TEST_FAULTS): the process SIGKILLs itself at that
+test-only fault switches of tests/kernel_app/faults.py (RELAY_TEST_FAULTS): the process SIGKILLs itself at that
 exact line, which is what a crash there would do. The worker is killed from outside, by the test.
 """
 

@@ -9,4 +9,9 @@ class KernelAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from tests.kernel_app import events, handlers, projections  # noqa: F401 - registrations
+        from django.conf import settings
+
+        from tests.kernel_app import events, faults, handlers, projections  # noqa: F401 - registrations
+
+        if settings.RELAY_TEST_FAULTS:
+            faults.install(settings.RELAY_TEST_FAULTS)
