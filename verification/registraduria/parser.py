@@ -86,6 +86,8 @@ def _is_waf(t: str) -> bool:
         or "solicitud ha sido rechazada" in t
         or "requested url was rejected" in t  # F5 ASM's default block page, in English
         or ("rechaz" in t and any(word in t for word in _SUPPORT_ID))
+        # Akamai's edge refusal (the Infovotantes API host): "Access Denied … Reference #18.…"
+        or ("access denied" in t and ("reference #" in t or "edgesuite" in t or "don't have permission" in t))
     )
 
 
@@ -94,7 +96,9 @@ def _is_js_challenge(t: str) -> bool:
 
 
 def _is_captcha_missing(t: str) -> bool:
-    return "marque el cuadro de verificacion" in t
+    return "marque el cuadro de verificacion" in t or (
+        "captcha" in t and any(word in t for word in ("debe completar", "complete el", "resuelva", "requerido"))
+    )
 
 
 def _is_captcha_rejected(t: str) -> bool:
@@ -166,10 +170,70 @@ def _unrecognised(front: str) -> LookupResult:
     return _error("unrecognised_layout", front)
 
 
+def _conflicting(front: str) -> LookupResult:
+    """Markers that contradict each other (a place and a cancellation; "not found" and a novelty we
+    cannot read as a cancellation): never a guess, a loud error with the evidence kept by the caller."""
+    return _error("conflicting_answer", front)
+
+
+# A novelty that takes the document out of the census reads "Cancelada por …" (public scrapers and
+# clients of every front; the tester's consultacenso reply); a death is sometimes given bare. Any
+# other novelty ("Vigente con pérdida o suspensión de los derechos políticos") is not a cancellation
+# we know how to show: with no place beside it, that answer is conflicting, never "not found".
+def _is_cancellation(text: str | None) -> bool:
+    t = _fold(text or "")
+    return bool(t) and "vigente" not in t and ("cancelad" in t or t in ("muerte", "fallecido", "fallecimiento"))
+
+
+_MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+_RESOLUTION_IN_TEXT = re.compile(
+    r"resoluci[oó]n\s*(?:(?:no|n[°º]|nro|num|n[uú]mero)\.?\s*|#\s*)?[:.]?\s*(\d(?:[\d.\-/]*\d)?)", re.IGNORECASE
+)
+_DATE_IN_TEXT = re.compile(
+    rf"\b(\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{4}}|\d{{1,2}} de (?:{_MONTHS}) de \d{{4}})\b",
+    re.IGNORECASE,
+)
+
+
+def _plausible_date(text: str) -> bool:
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    if len(numbers) == 2:  # "19 de noviembre de 2017"
+        day, year = numbers
+        return 1 <= day <= 31 and 1900 <= year <= 2100
+    if len(numbers) != 3:
+        return False
+    year, month, day = numbers if numbers[0] > 31 else (numbers[2], numbers[1], numbers[0])
+    return 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31
+
+
+def _resolution_in(text: str | None) -> str | None:
+    """The resolution number a sentence names ("… mediante Resolución 6002 del 2017-11-19"), or None."""
+    match = _RESOLUTION_IN_TEXT.search(_collapse(text or ""))
+    return match.group(1) if match else None
+
+
+def _date_in(text: str | None) -> str | None:
+    """The first well-formed date a sentence carries (ISO, d/m/Y, d-m-Y or "19 de noviembre de 2017")."""
+    for match in _DATE_IN_TEXT.finditer(_collapse(text or "")):
+        if _plausible_date(match.group(1)):
+            return match.group(1)
+    return None
+
+
+_PLACEHOLDER = re.compile(r"\{\{.*\}\}|\$\{.*\}|\{%.*%\}")
+
+
 def _found(outcome: str, values: dict, front: str) -> LookupResult:
     """An active or cancelled result, or unrecognised when the values that make it are missing."""
     fields = empty_fields()
-    fields.update({name: _display(value) for name, value in values.items() if name in fields})
+    for name, value in values.items():
+        shown = _display(value)
+        # A header's own text in a value's place (a repeated header row, a cell that echoes its
+        # column) is not a value.
+        if name in fields and shown and _HEADER_FIELDS.get(_header_key(shown)) is None:
+            fields[name] = shown
+    if any(_PLACEHOLDER.fullmatch(value) for value in fields.values() if value):
+        return _error("unrendered_page", front)  # the page's template, not yet filled in
     required = _ACTIVE_REQUIRED if outcome == "active" else ("novedad",)
     if not all(fields[name] for name in required):
         return _unrecognised(front)
@@ -274,38 +338,51 @@ def _table_kind(columns: list[str | None]) -> str | None:
     return "active" if active else "cancelled" if cancelled else None
 
 
+def _is_banner(row: Tag, columns: list[str | None]) -> bool:
+    """A heading row inside the body: one cell spanning the table ("RESULTADO DE LA CONSULTA"), or
+    header cells only. Public scrapers of the wsp page skip exactly such a first row."""
+    cells = row.find_all(["th", "td"], recursive=False)
+    if all(cell.name == "th" for cell in cells):
+        return True
+    return len(cells) == 1 and sum(1 for name in columns if name) > 1
+
+
 def _read_table(table: Tag) -> tuple[str, dict] | None:
-    """(kind, values by field) for a result table; None when its headers are not ones we know."""
+    """(kind, values by field) for a result table; None when its headers are not ones we know. The
+    values come from the first data row (banner rows and rows that only echo headers are skipped)."""
     rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
     for index, row in enumerate(rows):
         columns = [_HEADER_FIELDS.get(_header_key(cell.get_text(" "))) for cell in _cells(row)]
         kind = _table_kind(columns)
         if kind:
             for data_row in rows[index + 1 :]:
-                cells = _cells(data_row)
-                if any(cell.name == "td" for cell in cells) and _collapse(data_row.get_text(" ")):
-                    return kind, _row_values(cells, columns)
+                if _is_banner(data_row, columns) or not _collapse(data_row.get_text(" ")):
+                    continue
+                values = _row_values(_cells(data_row), columns)
+                if any(_display(v) and _HEADER_FIELDS.get(_header_key(_display(v))) is None for v in values.values()):
+                    return kind, values
             return kind, {}
     # No header row we know: each data cell may still name its column in `data-th`.
     for row in rows:
         cells = [cell for cell in _cells(row) if cell.name == "td"]
         columns = [_HEADER_FIELDS.get(_header_key(str(cell.get("data-th", "")))) for cell in cells]
         kind = _table_kind(columns)
-        if kind:
+        if kind and not _is_banner(row, columns):
             return kind, _row_values(cells, columns)
     return None
 
 
 def _classify_tables(scope: Tag, front: str) -> LookupResult | None:
-    for table in scope.find_all("table"):
-        read = _read_table(table)
-        if read is None:
-            continue
-        kind, values = read
-        if kind == "ambiguous":
-            return _unrecognised(front)
-        return _found(kind, values, front)
-    return None
+    """The result table(s) in `scope`. Two that disagree (a place and a cancellation), or one whose
+    headers are both, is a conflicting answer."""
+    found = [read for read in map(_read_table, scope.find_all("table")) if read is not None]
+    if not found:
+        return None
+    kinds = {kind for kind, _ in found}
+    if "ambiguous" in kinds or len(kinds) > 1:
+        return _conflicting(front)
+    kind, values = found[0]
+    return _found(kind, values, front)
 
 
 def _result_region(soup: BeautifulSoup) -> Tag | None:
@@ -321,6 +398,13 @@ def _result_region(soup: BeautifulSoup) -> Tag | None:
 
 def _loads_tspd(soup: BeautifulSoup) -> bool:
     return any("/tspd/" in str(script.get("src", "")).lower() for script in soup.find_all("script"))
+
+
+def _with_sentence(found: LookupResult | None, text: str, front: str) -> LookupResult | None:
+    """A result table beside a "no se encuentra en el censo" sentence contradicts itself."""
+    if found is not None and found.outcome in ("active", "cancelled") and _is_not_found(text):
+        return _conflicting(front)
+    return found
 
 
 def _classify_html(text: str, front: str) -> LookupResult:
@@ -343,7 +427,7 @@ def _classify_html(text: str, front: str) -> LookupResult:
         return LookupResult("blocked", reason="js_challenge", site=front)
 
     if region is None:
-        found = _classify_tables(soup, front) or _first_match(_MESSAGE_RULES, page, front)
+        found = _with_sentence(_classify_tables(soup, front), page, front) or _first_match(_MESSAGE_RULES, page, front)
         if found is not None:
             return found
         if tspd:  # nothing we know on the page, and F5's challenge script loaded: the challenge
@@ -352,7 +436,9 @@ def _classify_html(text: str, front: str) -> LookupResult:
 
     shown = "" if region.decomposed else _fold(region.get_text(" "))
     if not region.decomposed:
-        found = _classify_tables(region, front) or _first_match(_MESSAGE_RULES, shown, front)
+        found = _with_sentence(_classify_tables(region, front), shown, front) or _first_match(
+            _MESSAGE_RULES, shown, front
+        )
         if found is not None:
             return found
     page_error = _first_match(_ERROR_RULES, page, front)
@@ -431,47 +517,99 @@ def _classify_wsp(reply: dict, front: str) -> LookupResult:
 
 
 _CENSO_PLACE_KEYS = ("nomdepto", "departamento", "nommun", "nommunicipio", "municipio", "nompuesto", "puesto", "mesa")
+_NOVELTY_NAME_KEYS = (
+    "nombre",
+    "name",
+    "novedad",
+    "tiponovedad",
+    "descripcion",
+    "description",
+    "descriptionline1",
+    "mensaje",
+)
+_RESOLUTION_KEYS = ("resolucion", "numeroresolucion", "nroresolucion", "resolution")
+_DATE_KEYS = ("fechanovedad", "fecharesolucion", "fecha", "date")
+
+
+def _has_place(data) -> bool:
+    return isinstance(data, dict) and any(_display(_value(data, key)) for key in _CENSO_PLACE_KEYS)
+
+
+def _present(value) -> bool:
+    """A marker that says something: not absent, null, false, empty, zero or an empty list/object."""
+    if isinstance(value, str):
+        return _as_bool(value) is not False and bool(value.strip())
+    return value not in (None, False, 0, [], {})
+
+
+def _novelty(containers: list, marker) -> dict | None:
+    """Read a cancellation from a novelty `marker` (a boolean, a string, an object or a list of
+    objects) and the objects around it (`containers`, nearest first): name, resolution and date.
+    Keys first; then the number and date inside a sentence (`descripcion`, `mensaje`). None when no
+    cancellation can be read."""
+    objects = [item for item in (marker if isinstance(marker, list) else [marker]) if isinstance(item, dict)]
+    names = [_display(marker)] if isinstance(marker, str) else []
+    names += [_display(_value(obj, *_NOVELTY_NAME_KEYS)) for obj in objects]
+    names += [_display(_value(obj, key)) for obj in containers for key in ("mensaje", "descripcion", "novedad")]
+    name = next((name for name in names if _is_cancellation(name)), None)
+    if name is None:
+        return None
+    sources = [*objects, *containers]
+    resolution = next((v for v in (_display(_value(o, *_RESOLUTION_KEYS)) for o in sources) if v), None)
+    date = next((v for v in (_display(_value(o, *_DATE_KEYS)) for o in sources) if v), None)
+    sentences = [_display(_value(o, key)) for o in sources for key in ("descripcion", "description", "mensaje")]
+    resolution = resolution or next((r for r in map(_resolution_in, sentences) if r), None)
+    date = date or next((d for d in map(_date_in, sentences) if d), None)
+    return {"novedad": name, "resolucion": resolution, "fecha_novedad": date}
+
+
+def _censo_error(error, mensaje: str, front: str) -> LookupResult:
+    code = _fold(str(error))
+    if _is_captcha_missing(code) or _is_captcha_missing(mensaje):
+        return LookupResult("blocked", reason="captcha_missing", site=front)
+    if "captcha" in code:
+        return LookupResult("blocked", reason="captcha_rejected", site=front)
+    if "sesion" in code:
+        return _error("nonce_expired", front)
+    return _by_message(f"{code} {mensaje}", front)
 
 
 def _classify_consultacenso(reply: dict, front: str) -> LookupResult:
+    """`back/api/consulta`. The novelty comes in every form public clients show: `novedad` true with
+    the reason in `mensaje` and the resolution and date inside the `descripcion` sentence (with
+    `encontrado` false), a string, an object, or inside `data`. A novelty is read before
+    `encontrado`: a cancelled document is never "not found"."""
     error = _get(reply, "error")
     mensaje = _message_text(_get(reply, "mensaje"))
     if error not in (None, "", False):
-        code = _fold(str(error))
-        if "captcha" in code:
-            return LookupResult("blocked", reason="captcha_rejected", site=front)
-        if "sesion" in code:
-            return _error("nonce_expired", front)
-        return _by_message(f"{code} {mensaje}", front)
+        return _censo_error(error, mensaje, front)
     ok = _as_bool(_get(reply, "ok"))
-    found = _as_bool(_get(reply, "encontrado"))
     if ok is False:
         return _by_message(mensaje, front)
     if ok is not True:
         return _unrecognised(front)
-    if found is False:
-        return LookupResult("not_found", reason="ok", site=front)
+    found = _as_bool(_get(reply, "encontrado"))
     data = _get(reply, "data")
-    if found is not True or not isinstance(data, dict):
+    data = data if isinstance(data, dict) else None
+    markers = [m for m in (_get(reply, "novedad"), _get(data, "novedad")) if _present(m)]
+    if markers:
+        if _has_place(data):  # a place and a novelty at once
+            return _conflicting(front)
+        containers = [c for c in (data, reply) if c is not None]
+        novelty = next((n for n in (_novelty(containers, m) for m in markers) if n), None)
+        if novelty is None:  # a novelty we cannot read as a cancellation
+            return _conflicting(front)
+        return _found("cancelled", {"nuip": _value(data, "nuip", "documento", "cedula"), **novelty}, front)
+    if found is False:
+        if _has_place(data):
+            return _conflicting(front)
+        return LookupResult("not_found", reason="ok", site=front)
+    if found is not True or data is None:
         return _unrecognised(front)
-    novedad = _display(_value(reply, "novedad")) or _display(_value(data, "novedad"))
-    if novedad:
-        if _has(data, *_CENSO_PLACE_KEYS):  # a place and a cancellation at once: not a reply we know
-            return _unrecognised(front)
-        return _found(
-            "cancelled",
-            {
-                "nuip": _value(data, "nuip", "documento"),
-                "novedad": novedad,
-                "resolucion": _value(data, "resolucion"),
-                "fecha_novedad": _value(data, "fechanovedad"),
-            },
-            front,
-        )
     return _found(
         "active",
         {
-            "nuip": _value(data, "nuip", "documento"),
+            "nuip": _value(data, "nuip", "documento", "cedula"),
             "departamento": _value(data, "nomdepto", "departamento"),
             "municipio": _value(data, "nommun", "nommunicipio", "municipio"),
             "zona": _value(data, "zona", "nomzona"),
@@ -483,7 +621,43 @@ def _classify_consultacenso(reply: dict, front: str) -> LookupResult:
     )
 
 
+def _containers(data: dict) -> list[dict]:
+    """`data` and the objects public clients nest in it (the voter, the polling place and its
+    address), nearest first: `data.voter.identification`, `data.polling_place.{stand, table,
+    place_address}`, or the same keys flat in `data`."""
+    found = [data]
+    for name in ("voter", "citizen", "pollingplace", "place", "placeaddress"):
+        inner = _get(data, name)
+        if isinstance(inner, dict):
+            found.append(inner)
+            address = _get(inner, "placeaddress")
+            if isinstance(address, dict):
+                found.append(address)
+    return found
+
+
+def _find(containers: list[dict], *names: str):
+    """The first present value of `names` in any container (None, empty strings and objects skipped)."""
+    for container in containers:
+        value = _value(container, *names)
+        if value is not None and not isinstance(value, dict | list) and _display(value) is not None:
+            return value
+    return None
+
+
+def _infovotantes_novelties(data: dict, containers: list[dict]) -> list:
+    for container in containers:
+        novelty = _get(container, "novelty", "novelties", "novedad", "novedades")
+        if isinstance(novelty, dict):
+            return [novelty]
+        if isinstance(novelty, list) and novelty:
+            return novelty
+    return []
+
+
 def _classify_infovotantes(reply: dict, http_status: int | None, front: str) -> LookupResult:
+    """`citizen/get-information`. Not found is HTTP 404 with `status_code` 13 (several public clients);
+    a 404 without it, or `is_in_census` false with no novelty, is not read as "not found"."""
     code = _as_int(_get(reply, "statuscode"))
     if code == 13:
         return LookupResult("not_found", reason="ok", site=front)
@@ -491,44 +665,36 @@ def _classify_infovotantes(reply: dict, http_status: int | None, front: str) -> 
         return LookupResult("blocked", reason="captcha_rejected", site=front)
     if 401 in (code, http_status):
         return _error("nonce_expired", front)
-    if code == 429:
+    if 429 in (code, http_status):
         return _error("rate_limited", front)
-    if code == 504:
+    if 504 in (code, http_status):
         return _error("upstream_timeout", front)
     data = _get(reply, "data")
-    if _as_bool(_get(reply, "status")) is not False and isinstance(data, dict):
-        in_census = _as_bool(_get(data, "isincensus"))
-        novelty = _get(data, "novelty")
-        novelties = [item for item in novelty if isinstance(item, dict)] if isinstance(novelty, list) else []
-        if in_census is True:
-            place = _get(data, "placeaddress")
-            return _found(
-                "active",
-                {
-                    "nuip": _value(data, "identification"),
-                    "departamento": _value(place, "state"),
-                    "municipio": _value(place, "town"),
-                    "zona": _value(place, "zone"),
-                    "puesto": _value(data, "stand"),
-                    "direccion": _value(place, "address"),
-                    "mesa": _value(data, "table"),
-                },
-                front,
-            )
-        if in_census is False and novelties:
-            first = novelties[0]
-            return _found(
-                "cancelled",
-                {
-                    "nuip": _value(data, "identification"),
-                    "novedad": _display(_value(first, "name")) or _value(first, "description"),
-                    "resolucion": _value(first, "resolution"),
-                    "fecha_novedad": _value(first, "date"),
-                },
-                front,
-            )
-        return _unrecognised(front)
-    return _by_message(_message_text(_get(reply, "message")), front)
+    if _as_bool(_get(reply, "status")) is False or not isinstance(data, dict):
+        return _by_message(_message_text(_get(reply, "message", "error")), front)
+    containers = _containers(data)
+    in_census = _as_bool(_find(containers, "isincensus"))
+    novelties = _infovotantes_novelties(data, containers)
+    place = {
+        "departamento": _find(containers, "state", "department", "departamento"),
+        "municipio": _find(containers, "town", "municipality", "municipio"),
+        "zona": _find(containers, "zone", "zona"),
+        "puesto": _find(containers, "stand", "pollingplacename", "puesto"),
+        "direccion": _find(containers, "address", "placeaddressline", "direccion"),
+        "mesa": _find(containers, "table", "mesa"),
+    }
+    has_place = any(_display(value) for value in place.values())
+    nuip = _find(containers, "identification", "nuip", "document")
+    if novelties:
+        cancellation = _novelty([], novelties[0]) if in_census is not True else None
+        if in_census is True or has_place or cancellation is None:
+            return _conflicting(front)  # a place (or "in census") beside a novelty, or one we cannot read
+        return _found("cancelled", {"nuip": nuip, **cancellation}, front)
+    if in_census is False:
+        return _conflicting(front) if has_place else _unrecognised(front)
+    if in_census is True or (in_census is None and has_place):
+        return _found("active", {"nuip": nuip, **place}, front)
+    return _unrecognised(front)
 
 
 def _load_json(text: str):

@@ -633,11 +633,11 @@ CASES = [
         {},
     ),
     (
-        "unrecognised-table-active-and-cancelled",
+        "conflicting-table-active-and-cancelled",
         table((*ACTIVE_HEADERS, "NOVEDAD", "RESOLUCIÓN", "FECHA NOVEDAD"), (*ACTIVE_ROW, "X", "1", "2")),
         None,
         "error",
-        "unrecognised_layout",
+        "conflicting_answer",
         {},
     ),
     (
@@ -679,11 +679,11 @@ CASES = [
         {},
     ),
     (
-        "unrecognised-consultacenso-place-and-novedad",
+        "conflicting-consultacenso-place-and-novedad",
         json.loads(censo_active()) | {"novedad": "CANCELADA POR MUERTE"},
         200,
         "error",
-        "unrecognised_layout",
+        "conflicting_answer",
         {},
     ),
     (
