@@ -237,6 +237,10 @@ def _found(outcome: str, values: dict, front: str) -> LookupResult:
     required = _ACTIVE_REQUIRED if outcome == "active" else ("novedad",)
     if not all(fields[name] for name in required):
         return _unrecognised(front)
+    if outcome == "cancelled" and not _is_cancellation(fields["novedad"]):
+        # "Vigente con pérdida o suspensión de los derechos políticos" in the novelty table: the
+        # document is valid, so "cancelada" would be a wrong answer; none of our outcomes fits.
+        return _conflicting(front)
     return LookupResult(outcome, fields=fields, reason="ok", site=front)
 
 

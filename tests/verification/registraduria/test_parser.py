@@ -17,6 +17,7 @@ SAMPLES = Path(__file__).parent / "samples"
 
 REASONS = {
     "ok",
+    "conflicting_answer",
     "waf_block",
     "js_challenge",
     "captcha_missing",
@@ -338,11 +339,14 @@ CASES = [
     ("cancelled-whole-wsp-page", wsp_page(CANCELLED), 200, "cancelled", "ok", CANCELLED_FIELDS),
     (
         "cancelled-headers-no-accents-lowercase",
-        table(("Fecha  de\nNovedad", "resolucion:", "nuip", "novedad"), ("2019-05-02", "4521", "1000000020", "X")),
+        table(
+            ("Fecha  de\nNovedad", "resolucion:", "nuip", "novedad"),
+            ("2019-05-02", "4521", "1000000020", "Cancelada por Muerte"),
+        ),
         None,
         "cancelled",
         "ok",
-        {"fecha_novedad": "2019-05-02", "resolucion": "4521", "novedad": "X"},
+        {"fecha_novedad": "2019-05-02", "resolucion": "4521", "novedad": "Cancelada por Muerte"},
     ),
     (
         "cancelled-consultacenso",
