@@ -176,13 +176,17 @@ def _conflicting(front: str) -> LookupResult:
     return _error("conflicting_answer", front)
 
 
-# A novelty that takes the document out of the census reads "Cancelada por …" (public scrapers and
-# clients of every front; the tester's consultacenso reply); a death is sometimes given bare. Any
-# other novelty ("Vigente con pérdida o suspensión de los derechos políticos") is not a cancellation
-# we know how to show: with no place beside it, that answer is conflicting, never "not found".
+# A novelty that takes the document out of the census is named "Cancelada por …" (public scrapers and
+# clients of every front; the tester's consultacenso reply); a death is sometimes given bare. Only a
+# value that is such a name counts: a sentence ("… fue cancelada mediante Resolución 6002 …") gives
+# the resolution and the date, never the name. Any other novelty ("Vigente con pérdida o suspensión
+# de los derechos políticos") is not a cancellation we know how to show: a loud error, never a guess.
+_CANCELLATION_NAME = re.compile(r"(?:(?:la )?cedula )?cancelad[ao]s?(?: por [a-z0-9 ]{2,60})?")
+
+
 def _is_cancellation(text: str | None) -> bool:
-    t = _fold(text or "")
-    return bool(t) and "vigente" not in t and ("cancelad" in t or t in ("muerte", "fallecido", "fallecimiento"))
+    t = _fold(text or "").strip(" .")
+    return _CANCELLATION_NAME.fullmatch(t) is not None or t in ("muerte", "fallecido", "fallecimiento")
 
 
 _MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
@@ -343,12 +347,17 @@ def _table_kind(columns: list[str | None]) -> str | None:
 
 
 def _is_banner(row: Tag, columns: list[str | None]) -> bool:
-    """A heading row inside the body: one cell spanning the table ("RESULTADO DE LA CONSULTA"), or
-    header cells only. Public scrapers of the wsp page skip exactly such a first row."""
+    """A heading row inside the body: a cell spanning several of the table's fields ("RESULTADO DE
+    LA CONSULTA" across every column), or header cells only. Public scrapers of the wsp page skip
+    exactly such a first row; a data cell never spans two fields."""
     cells = row.find_all(["th", "td"], recursive=False)
     if all(cell.name == "th" for cell in cells):
         return True
-    return len(cells) == 1 and sum(1 for name in columns if name) > 1
+    spans: dict[int, int] = {}
+    for cell, name in zip(_cells(row), columns, strict=False):
+        if name:
+            spans[id(cell)] = spans.get(id(cell), 0) + 1
+    return any(count > 1 for count in spans.values())
 
 
 def _read_table(table: Tag) -> tuple[str, dict] | None:
@@ -567,6 +576,35 @@ def _novelty(containers: list, marker) -> dict | None:
     return {"novedad": name, "resolucion": resolution, "fecha_novedad": date}
 
 
+def _mentions_novelty(reply: dict, data: dict | None) -> bool:
+    """Whether anything besides the `novedad` marker speaks of a novelty: a resolution or novelty
+    date among the data, or a message or description that names one ("Cancelada por Muerte", "…
+    presenta una novedad", "Resolución 7731 …"). Such an answer is never read as "not found"."""
+    if any(_display(_value(obj, *_RESOLUTION_KEYS, "fechanovedad")) for obj in (data, reply)):
+        return True
+    for key in ("mensaje", "descripcion"):
+        text = _fold(_display(_value(reply, key)) or "")
+        if "sin novedad" in text or "no presenta novedad" in text or "no registra novedad" in text:
+            continue
+        if "cancelad" in text or "novedad" in text or _resolution_in(text):
+            return True
+    return False
+
+
+def _names_a_cancellation(value, depth: int = 0) -> bool:
+    """Whether a cancellation is named anywhere in a JSON value (any key, any nesting): the last
+    check before an answer may read "not found"."""
+    if isinstance(value, str):
+        return "cancelad" in _fold(value)
+    if depth > 6:
+        return False
+    if isinstance(value, dict):
+        return any(_names_a_cancellation(inner, depth + 1) for inner in value.values())
+    if isinstance(value, list):
+        return any(_names_a_cancellation(inner, depth + 1) for inner in value)
+    return False
+
+
 def _censo_error(error, mensaje: str, front: str) -> LookupResult:
     code = _fold(str(error))
     if _is_captcha_missing(code) or _is_captcha_missing(mensaje):
@@ -596,6 +634,8 @@ def _classify_consultacenso(reply: dict, front: str) -> LookupResult:
     data = _get(reply, "data")
     data = data if isinstance(data, dict) else None
     markers = [m for m in (_get(reply, "novedad"), _get(data, "novedad")) if _present(m)]
+    if not markers and (_mentions_novelty(reply, data) or _names_a_cancellation(reply)):
+        markers = [True]  # a novelty named or described anywhere is one, whatever `encontrado` says
     if markers:
         if _has_place(data):  # a place and a novelty at once
             return _conflicting(front)
@@ -664,7 +704,7 @@ def _classify_infovotantes(reply: dict, http_status: int | None, front: str) -> 
     a 404 without it, or `is_in_census` false with no novelty, is not read as "not found"."""
     code = _as_int(_get(reply, "statuscode"))
     if code == 13:
-        return LookupResult("not_found", reason="ok", site=front)
+        return _conflicting(front) if _names_a_cancellation(reply) else LookupResult("not_found", site=front)
     if 403 in (code, http_status):
         return LookupResult("blocked", reason="captcha_rejected", site=front)
     if 401 in (code, http_status):
