@@ -282,6 +282,9 @@ VERIFICATION_EVIDENCE_MAX_ITEMS = env.int("VERIFICATION_EVIDENCE_MAX_ITEMS", def
 # --- Registraduría lookup (verification/registraduria/) -------------------------------------
 # Fronts tried in this order; a front that is down, blocked or broken hands over to the next.
 REGISTRADURIA_FRONTS = env.list("REGISTRADURIA_FRONTS", default=["wsp", "consultacenso", "infovotantes"])
+# A not-found is asked again on the next enabled front that is healthy (its breaker closed, not paused)
+# before it is final: both not found, or the second's active/cancelled answer wins (kept in evidence).
+REGISTRADURIA_CONFIRM_NOT_FOUND = env.bool("REGISTRADURIA_CONFIRM_NOT_FOUND", default=True)
 # The simulator (`python -m devtools.registraduria_simulator`, started by `make run`): when set, every front and
 # the captcha solver default to it. Unset, the fronts are the real sites.
 REGISTRADURIA_SIMULATOR = env.str("REGISTRADURIA_SIMULATOR", default="").rstrip("/")

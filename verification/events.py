@@ -7,7 +7,7 @@ the cancellation) are PERSONAL_FIELDS: stored encrypted with the person's key (c
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.events import DomainEvent, register_event
+from core.events import DomainEvent, register_event, register_upcaster
 
 STREAM_TYPE = "cedula"
 
@@ -38,7 +38,7 @@ class CedulaVerificationCompleted(DomainEvent):
     """The census answered: `outcome` is active, cancelled or not_found (final results)."""
 
     TYPE = "verification.CedulaVerificationCompleted"
-    VERSION = 1
+    VERSION = 2
     STREAM_TYPE = STREAM_TYPE
     PERSONAL_FIELDS = ("fields",)  # where the person votes, or why their document was cancelled
     SUBJECT_FIELD = "user_id"
@@ -54,6 +54,16 @@ class CedulaVerificationCompleted(DomainEvent):
     checked_at: str
     task_id: str = ""
     duration_ms: int | None = None  # how long the lookup took (None when not measured)
+    # v2: "ok", or how a not-found was checked on a second front ("not_found_confirmed",
+    # "not_found_contradicted", "not_found_unconfirmed"); every front's attempt, as on failures.
+    reason: str = "ok"
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+
+@register_upcaster(CedulaVerificationCompleted.TYPE, from_version=1)
+def _completed_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    """v1 had no reason nor evidence: a plain answer."""
+    return {**payload, "reason": "ok", "evidence": []}
 
 
 @register_event

@@ -76,21 +76,27 @@ class CedulaInfo(ConcurrentTransitionMixin, models.Model):
         for name in self.RESULT_FIELDS:
             setattr(self, name, fields.get(name) or "")
 
+    def _set_checked(self, *, reason, site, checked_at, evidence) -> None:
+        """A final answer: `reason` is "ok", or says how a not-found was confirmed or contradicted
+        (`evidence` keeps every front's attempt)."""
+        self.reason, self.site, self.last_checked_at, self.next_retry_at = reason, site, checked_at, None
+        self.evidence = list(evidence)
+
     # --- Transitions: field changes only, no I/O (the service does events and audit) -----------
     @transition(field=status, source=S.PENDING, target=S.ACTIVE)
-    def complete_active(self, *, fields, site, checked_at):
+    def complete_active(self, *, fields, site, checked_at, reason="ok", evidence=()):
         self._set_result(fields)
-        self.reason, self.site, self.last_checked_at, self.next_retry_at = "ok", site, checked_at, None
+        self._set_checked(reason=reason, site=site, checked_at=checked_at, evidence=evidence)
 
     @transition(field=status, source=S.PENDING, target=S.CANCELLED)
-    def complete_cancelled(self, *, fields, site, checked_at):
+    def complete_cancelled(self, *, fields, site, checked_at, reason="ok", evidence=()):
         self._set_result(fields)
-        self.reason, self.site, self.last_checked_at, self.next_retry_at = "ok", site, checked_at, None
+        self._set_checked(reason=reason, site=site, checked_at=checked_at, evidence=evidence)
 
     @transition(field=status, source=S.PENDING, target=S.NOT_FOUND)
-    def complete_not_found(self, *, site, checked_at):
+    def complete_not_found(self, *, site, checked_at, reason="ok", evidence=()):
         self._set_result({})
-        self.reason, self.site, self.last_checked_at, self.next_retry_at = "ok", site, checked_at, None
+        self._set_checked(reason=reason, site=site, checked_at=checked_at, evidence=evidence)
 
     @transition(field=status, source=S.PENDING, target=S.ERROR)
     def fail_error(self, *, reason, site, checked_at, next_retry_at):

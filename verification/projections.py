@@ -84,7 +84,8 @@ def audit_row_from_envelope(envelope: EventEnvelope) -> dict[str, Any]:
         from_state, to_state, reason, task_id = event.state, event.state, "habeas data", ""
     else:
         from_state, to_state, task_id = "pending", event.outcome, event.task_id
-        reason = event.reason if isinstance(event, CedulaVerificationFailed) else ""
+        # A plain answer has no reason; a not-found checked on a second front says how it went.
+        reason = "" if event.reason == "ok" else event.reason
     return {
         "cedula_info_id": event.cedula_info_id,
         "event_id": envelope.event_id,
@@ -117,8 +118,9 @@ def _apply_info(info: dict[str, Any] | None, envelope: EventEnvelope) -> dict[st
             next_retry_at=None,
         )
     elif isinstance(event, CedulaVerificationCompleted):
-        info.update(status=event.outcome, reason="ok", site=event.site, last_checked_at=_dt(event.checked_at))
-        info.update(next_retry_at=None, **{f: event.fields.get(f) or "" for f in RESULT_FIELDS})
+        info.update(status=event.outcome, reason=event.reason, site=event.site, last_checked_at=_dt(event.checked_at))
+        info.update(next_retry_at=None, evidence=list(event.evidence))
+        info.update(**{f: event.fields.get(f) or "" for f in RESULT_FIELDS})
     elif isinstance(event, CedulaPersonalDataErased):
         info.update(user_id=None, evidence=[], **dict.fromkeys(RESULT_FIELDS, ""))
     elif isinstance(event, CedulaVerificationFailed):

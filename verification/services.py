@@ -144,11 +144,15 @@ def cedula_verification_record_result(
         transition = {"active": Transition.COMPLETE_ACTIVE, "cancelled": Transition.COMPLETE_CANCELLED}.get(
             result.outcome, Transition.COMPLETE_NOT_FOUND
         )
+        reason = (result.reason or "ok")[:64]
+        evidence = list(result.evidence or [])[-settings.VERIFICATION_EVIDENCE_MAX_ITEMS :]
         if result.outcome == "not_found":
-            info.complete_not_found(site=site, checked_at=now)
+            info.complete_not_found(site=site, checked_at=now, reason=reason, evidence=evidence)
             fields = {}
         else:
-            getattr(info, TRANSITION_METHODS[transition])(fields=fields, site=site, checked_at=now)
+            getattr(info, TRANSITION_METHODS[transition])(
+                fields=fields, site=site, checked_at=now, reason=reason, evidence=evidence
+            )
         event = CedulaVerificationCompleted(
             cedula_info_id=info.pk,
             user_id=info.user_id,
@@ -161,6 +165,8 @@ def cedula_verification_record_result(
             checked_at=now.isoformat(),
             task_id=task_id,
             duration_ms=duration_ms,
+            reason=reason,
+            evidence=evidence,
         )
     else:
         reason = (result.reason or result.outcome)[:64]

@@ -5,6 +5,8 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
+from devtools.registraduria_simulator.corpus import CorpusAnswer, corpus_answers
+
 logger = logging.getLogger(__name__)
 
 
@@ -95,6 +97,15 @@ class Scenario:
     entities: bool = False
     loose_whitespace: bool = False
     extra_columns: bool = False
+    # Fronts on which this person reads "not found" although the others know them (the fronts
+    # disagree: what not-found confirmation is for).
+    not_found_on: tuple[str, ...] = ()
+    # A saved real answer shape, replayed verbatim by its front (devtools/registraduria_simulator/corpus.py).
+    corpus: CorpusAnswer | None = None
+
+    def on_front(self, front: str) -> "Scenario":
+        """What `front` answers: `not_found` where the fronts disagree."""
+        return replace(self, answer="not_found") if front in self.not_found_on else self
 
 
 DEATH = Novelty("CANCELADA POR MUERTE", "Cancelada por Muerte", "4521", "2019-05-02")
@@ -160,6 +171,7 @@ SCENARIOS: dict[str, Scenario] = {
     "1000000013": Scenario("active_valle", "active", CALI),
     "1000000020": Scenario("cancelled", "cancelled", novelty=DEATH),
     "1000000030": Scenario("not_found", "not_found"),
+    "1000000031": Scenario("not_found_on_wsp_only", "cancelled", novelty=DEATH, not_found_on=("wsp",)),
     "1000000040": _fault("waf"),
     "1000000041": _fault("captcha_rejected"),
     "1000000042": _fault("nonce_expired"),
@@ -207,6 +219,9 @@ def scenario_for(cedula: str) -> Scenario | None:
         return None
     if cedula in SCENARIOS:
         return SCENARIOS[cedula]
+    corpus = corpus_answers().get(cedula)
+    if corpus is not None:
+        return Scenario(f"corpus:{corpus.front}/{corpus.file}", "corpus", corpus=corpus)
     number = int(cedula)
     if cedula.endswith("2"):
         resolution = str(1000 + number % 9000)

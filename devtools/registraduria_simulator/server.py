@@ -34,6 +34,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import trustme
 
+from devtools.registraduria_simulator.corpus import CorpusAnswer
 from devtools.registraduria_simulator.plumbing import (
     Reply,
     Request,
@@ -510,6 +511,9 @@ class Simulator(SolverAPI):
             return _json(HTTPStatus.OK, {"success": False, "data": {"message": CAPTCHA_INVALID_TEXT}})
         if scenario is None:
             return _json(HTTPStatus.OK, {"success": False, "data": {"message": INVALID_DOCUMENT_TEXT}})
+        if scenario.corpus is not None:
+            return _corpus_reply(scenario.corpus, "wsp")
+        scenario = scenario.on_front("wsp")
         fault = self._app_fault_or_delay(scenario)
         if fault:
             return fault
@@ -577,6 +581,9 @@ class Simulator(SolverAPI):
             return _json(HTTPStatus.OK, {"ok": False, "error": "captcha", "mensaje": "Captcha inválido"})
         if scenario is None:
             return _json(HTTPStatus.OK, {"ok": False, "error": "documento", "mensaje": INVALID_DOCUMENT_TEXT})
+        if scenario.corpus is not None:
+            return _corpus_reply(scenario.corpus, "consultacenso")
+        scenario = scenario.on_front("consultacenso")
         fault = self._app_fault_or_delay(scenario)
         if fault:
             return fault
@@ -666,6 +673,9 @@ class Simulator(SolverAPI):
             return _json(
                 HTTPStatus.BAD_REQUEST, {"status": False, "status_code": 400, "message": "Identificación inválida"}
             )
+        if scenario.corpus is not None:
+            return _corpus_reply(scenario.corpus, "infovotantes")
+        scenario = scenario.on_front("infovotantes")
         fault = self._app_fault_or_delay(scenario)
         if fault:
             return fault
@@ -744,6 +754,13 @@ class Simulator(SolverAPI):
         if path in ("/__sim/control", "/__sim/reset"):
             return Reply(HTTPStatus.METHOD_NOT_ALLOWED)
         return not_found_page()
+
+
+def _corpus_reply(corpus: CorpusAnswer, front: str) -> Reply:
+    """The saved answer, verbatim, on its own front; a 500 elsewhere (a lookup fails over to it)."""
+    if front != corpus.front:
+        return server_error_page()
+    return Reply(corpus.status, corpus.body, corpus.content_type)
 
 
 def _validated_settings(changes: dict) -> dict:

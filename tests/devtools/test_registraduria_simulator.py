@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 import pytest
 import requests
 
+from devtools.registraduria_simulator.corpus import corpus_answers
 from devtools.registraduria_simulator.scenarios import (
     CAPTCHA_INVALID_TEXT,
     CAPTCHA_MISSING_TEXT,
@@ -342,7 +343,7 @@ def test_widget_anchor_gives_a_token_the_front_accepts(sim):
 
 @pytest.mark.parametrize("cedula", CEDULAS, ids=_scenario_id)
 def test_wsp_scenarios(sim, cedula):
-    scenario = scenario_for(cedula)
+    scenario = scenario_for(cedula).on_front("wsp")
     response, elapsed = timed(wsp_submit, sim, cedula)
 
     if assert_shared_fault(scenario.name, response):
@@ -418,7 +419,7 @@ def test_wsp_scenarios(sim, cedula):
 
 @pytest.mark.parametrize("cedula", CEDULAS, ids=_scenario_id)
 def test_consultacenso_scenarios(sim, cedula):
-    scenario = scenario_for(cedula)
+    scenario = scenario_for(cedula).on_front("consultacenso")
     response, elapsed = timed(censo_submit, sim, cedula)
 
     if assert_shared_fault(scenario.name, response):
@@ -472,7 +473,7 @@ def test_consultacenso_scenarios(sim, cedula):
 
 @pytest.mark.parametrize("cedula", CEDULAS, ids=_scenario_id)
 def test_infovotantes_scenarios(sim, cedula):
-    scenario = scenario_for(cedula)
+    scenario = scenario_for(cedula).on_front("infovotantes")
     response, elapsed = timed(info_submit, sim, cedula)
 
     if assert_shared_fault(scenario.name, response):
@@ -1031,3 +1032,38 @@ def test_an_automated_chromium_is_caught_by_the_waf(sim, browser):
     finally:
         headless.close()
         automated.close()
+
+
+# --- the corpus of real answer shapes, replayed ----------------------------------------------------
+
+SUBMIT = {"wsp": wsp_submit, "consultacenso": censo_submit, "infovotantes": info_submit}
+
+
+def test_every_corpus_answer_has_a_cedula_of_its_own():
+    answers = corpus_answers()
+    assert len(answers) >= 40
+    assert not set(answers) & set(SCENARIOS)
+    for cedula, answer in answers.items():
+        assert scenario_for(cedula).corpus == answer
+        assert cedula[1] == str({"wsp": 1, "consultacenso": 2, "infovotantes": 3}[answer.front])
+
+
+@pytest.mark.parametrize("front", ["wsp", "consultacenso", "infovotantes"])
+def test_each_front_replays_its_corpus_answers_verbatim_after_the_captcha(sim, front):
+    for answer in [a for a in corpus_answers().values() if a.front == front]:
+        reply = SUBMIT[front](sim, answer.cedula)
+        assert (reply.status_code, reply.content) == (answer.status, answer.body), answer.file
+    other = next(a for a in corpus_answers().values() if a.front != front)
+    assert SUBMIT[front](sim, other.cedula).status_code == 500  # another front's answer: fail over to it
+
+
+def test_a_corpus_answer_still_needs_a_valid_captcha(sim):
+    answer = next(a for a in corpus_answers().values() if a.front == "consultacenso")
+    reply = censo_submit(sim, answer.cedula, captcha="03AFcWeA-no-valido")
+    assert reply.json() == {"ok": False, "error": "captcha", "mensaje": "Captcha inválido"}
+
+
+def test_a_person_the_fronts_disagree_about():
+    scenario = scenario_for("1000000031")
+    assert scenario.on_front("wsp").answer == "not_found"
+    assert scenario.on_front("consultacenso").answer == "cancelled"

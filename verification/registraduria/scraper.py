@@ -104,31 +104,35 @@ def _combine(attempts: list[tuple[str, Attempt]], evidence: list[dict]) -> Looku
     return replace(chosen.result, site=name, retry_after=max(retry_afters) if retry_afters else None, evidence=evidence)
 
 
-def lookup(cedula: str, *, deadline_s: float | None = None) -> LookupResult:
-    """Ask the census about `cedula`, within `deadline_s` seconds (VERIFICATION_LOOKUP_DEADLINE_SECONDS)."""
-    deadline = time.monotonic() + (deadline_s or settings.VERIFICATION_LOOKUP_DEADLINE_SECONDS)
-    attempts: list[tuple[str, Attempt]] = []
-    evidence: list[dict] = []
-    solver = get_solver()
-    for name in settings.REGISTRADURIA_FRONTS:
-        if deadline - time.monotonic() < MIN_FRONT_SECONDS:
-            break
+class _Lookup:
+    """One lookup's state: its deadline, its solver, and every front's attempt so far."""
+
+    def __init__(self, cedula: str, deadline: float):
+        self.cedula = cedula
+        self.deadline = deadline
+        self.solver = get_solver()
+        self.attempts: list[tuple[str, Attempt]] = []
+        self.evidence: list[dict] = []
+
+    def try_front(self, name: str, **note) -> Attempt | None:
+        """One front, behind the politeness gate. None when too little time is left to start it."""
+        if self.deadline - time.monotonic() < MIN_FRONT_SECONDS:
+            return None
         # Solve the captcha before taking the turn, so the site's browser slot is not held idle by it
         # (not for a site that refuses lookups now: the token would be paid for and thrown away).
         presolved = None
         if politeness.site_refusal(site=name) is None:
-            presolved = presolve(name, solver=solver, timeout=(deadline - time.monotonic()) / 2)
-        turn = politeness.site_turn_acquire(site=name, deadline=deadline - MIN_FRONT_SECONDS)
+            presolved = presolve(name, solver=self.solver, timeout=(self.deadline - time.monotonic()) / 2)
+        turn = politeness.site_turn_acquire(site=name, deadline=self.deadline - MIN_FRONT_SECONDS)
         if isinstance(turn, politeness.Refusal):
             attempt = _refused(turn)
-            attempts.append((name, attempt))
-            evidence.append(_evidence(name, attempt, 0))
-            continue
+            self._note(name, attempt, 0, note)
+            return attempt
         started = time.monotonic()
         attempt, first_request_at = None, None
         try:
             attempt, first_request_at = _run_front(
-                name, cedula=cedula, deadline=deadline, turn=turn, solver=solver, presolved=presolved
+                name, cedula=self.cedula, deadline=self.deadline, turn=turn, solver=self.solver, presolved=presolved
             )
         finally:
             result = attempt.result if attempt else LookupResult("error", reason="scraper_error")
@@ -139,8 +143,45 @@ def lookup(cedula: str, *, deadline_s: float | None = None) -> LookupResult:
                 retry_after=attempt and attempt.retry_after,
                 started_at=first_request_at,
             )
-        attempts.append((name, attempt))
-        evidence.append(_evidence(name, attempt, int((time.monotonic() - started) * 1000)))
+        self._note(name, attempt, int((time.monotonic() - started) * 1000), note)
+        return attempt
+
+    def _note(self, name: str, attempt: Attempt, ms: int, note: dict) -> None:
+        self.attempts.append((name, attempt))
+        self.evidence.append(_evidence(name, attempt, ms) | note)
+
+    def answer(self, name: str, attempt: Attempt, **changes) -> LookupResult:
+        return replace(attempt.result, site=name, evidence=self.evidence, **changes)
+
+
+def _confirm_not_found(run: _Lookup, first_front: str, first: Attempt) -> LookupResult:
+    """Ask one more front, enabled and healthy, before a not-found is final (a wrong "no está en el
+    censo" is the worst answer this product can give). Both not found: confirmed. The second says
+    active or cancelled: that answer, with the disagreement in the evidence and the reason. The
+    second fails, or no other front can be asked: the first answer stands, noted as unconfirmed."""
+    others = [name for name in settings.REGISTRADURIA_FRONTS if name != first_front]
+    second = next((name for name in others if politeness.site_refusal(site=name) is None), None)
+    attempt = run.try_front(second, role="confirmation") if second else None
+    if attempt is None:
+        return run.answer(first_front, first, reason="not_found_unconfirmed")
+    outcome = attempt.result.outcome
+    if outcome == "not_found":
+        return run.answer(first_front, first, reason="not_found_confirmed")
+    if outcome in ("active", "cancelled"):
+        logger.warning("not-found on %s contradicted by %s (%s)", first_front, second, outcome)
+        return run.answer(second, attempt, reason="not_found_contradicted")
+    return run.answer(first_front, first, reason="not_found_unconfirmed")
+
+
+def lookup(cedula: str, *, deadline_s: float | None = None) -> LookupResult:
+    """Ask the census about `cedula`, within `deadline_s` seconds (VERIFICATION_LOOKUP_DEADLINE_SECONDS)."""
+    run = _Lookup(cedula, time.monotonic() + (deadline_s or settings.VERIFICATION_LOOKUP_DEADLINE_SECONDS))
+    for name in settings.REGISTRADURIA_FRONTS:
+        attempt = run.try_front(name)
+        if attempt is None:
+            break
+        if attempt.result.outcome == "not_found" and settings.REGISTRADURIA_CONFIRM_NOT_FOUND:
+            return _confirm_not_found(run, name, attempt)
         if attempt.result.outcome in FINAL_OUTCOMES or attempt.result.reason in STOP_REASONS:
-            return replace(attempt.result, site=name, evidence=evidence)
-    return _combine(attempts, evidence)
+            return run.answer(name, attempt)
+    return _combine(run.attempts, run.evidence)

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from devtools.registraduria_simulator import SCENARIOS
-from verification.registraduria import breaker_states, fronts, lookup
+from verification.registraduria import breaker_states, fronts, lookup, politeness
 from verification.registraduria.results import FIELD_NAMES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -25,7 +25,9 @@ EXPECTED = {
     "1000000012": ("active", "ok"),
     "1000000013": ("active", "ok"),
     "1000000020": ("cancelled", "ok"),
-    "1000000030": ("not_found", "ok"),
+    # One front alone cannot confirm a not-found: it stands, noted (confirmation is tested below).
+    "1000000030": ("not_found", "not_found_unconfirmed"),
+    "1000000031": ("cancelled", "ok"),
     "1000000040": ("blocked", "waf_block"),
     "1000000041": ("blocked", "captcha_rejected"),
     "1000000042": ("error", "nonce_expired"),
@@ -38,6 +40,10 @@ EXPECTED = {
     "1000000049": ("error", "timeout"),
     "1000000050": ("blocked", "js_challenge"),
 }
+
+
+# Where a front answers otherwise: the fronts disagree about this person.
+EXPECTED_ON = {("1000000031", "wsp"): ("not_found", "not_found_unconfirmed")}
 
 
 def test_every_simulator_scenario_has_an_expectation():
@@ -61,14 +67,15 @@ def _place_fields(cedula: str) -> dict:
 def test_each_front_classifies_each_scenario(simulator, settings, front, cedula):
     settings.REGISTRADURIA_FRONTS = [front]
     result = lookup(cedula, deadline_s=20)
-    assert (result.outcome, result.reason) == EXPECTED[cedula], result.evidence
+    expected = EXPECTED_ON.get((cedula, front), EXPECTED[cedula])
+    assert (result.outcome, result.reason) == expected, result.evidence
     assert result.site == front
     assert set(result.fields) == set(FIELD_NAMES)
     scenario = SCENARIOS[cedula]
     if result.outcome == "active":
         assert {k: result.fields[k] for k in _place_fields(cedula)} == _place_fields(cedula)
     if result.outcome == "cancelled":
-        assert result.fields["novedad"].upper() == scenario.novelty.name
+        assert result.fields["novedad"].upper() == scenario.novelty.name.upper()
         assert result.fields["resolucion"] == scenario.novelty.resolution
         assert result.fields["fecha_novedad"] == scenario.novelty.date
     if cedula == "1000000047":
@@ -188,7 +195,7 @@ def test_a_presolved_token_that_no_longer_fits_is_not_used(simulator, settings, 
     else:
         monkeypatch.setitem(fronts.KNOWN_SITEKEYS, "wsp", "6Lc-otra-clave-del-sitio-que-ya-no-sirve000")
     result = lookup("1000000030", deadline_s=20)
-    assert (result.outcome, result.reason) == ("not_found", "ok")  # solved again inside the turn
+    assert (result.outcome, result.reason) == ("not_found", "not_found_unconfirmed")  # solved again inside the turn
     assert len(simulator.state()["lookups"]["wsp"]) == 2
 
 
@@ -207,3 +214,59 @@ def test_a_failing_solver_is_a_transient_error_and_nothing_is_submitted(simulato
     assert (result.outcome, result.reason) == ("error", reason)
     assert simulator.state()["lookups"]["wsp"] == []
     assert breaker_states()["wsp"]["state"] == "closed"
+
+
+# --- A not-found is confirmed on a second front ---------------------------------------------------
+
+
+def test_a_not_found_confirmed_by_a_second_front_is_final(simulator, settings):
+    settings.REGISTRADURIA_FRONTS = ["wsp", "consultacenso", "infovotantes"]
+    result = lookup("1000000030", deadline_s=30)
+    assert (result.outcome, result.reason, result.site) == ("not_found", "not_found_confirmed", "wsp")
+    assert [(e["front"], e["outcome"], e.get("role")) for e in result.evidence] == [
+        ("wsp", "not_found", None),
+        ("consultacenso", "not_found", "confirmation"),
+    ]
+    lookups = simulator.state()["lookups"]
+    assert (len(lookups["wsp"]), len(lookups["consultacenso"]), len(lookups["infovotantes"])) == (1, 1, 0)
+
+
+def test_a_second_front_that_knows_the_person_wins_and_the_disagreement_is_kept(simulator, settings):
+    settings.REGISTRADURIA_FRONTS = ["wsp", "consultacenso"]
+    result = lookup("1000000031", deadline_s=30)
+    assert (result.outcome, result.reason, result.site) == ("cancelled", "not_found_contradicted", "consultacenso")
+    assert result.fields["novedad"] == "CANCELADA POR MUERTE"
+    assert [(e["front"], e["outcome"]) for e in result.evidence] == [
+        ("wsp", "not_found"),
+        ("consultacenso", "cancelled"),
+    ]
+
+
+def test_a_second_front_that_fails_leaves_the_first_answer_noted(simulator, settings):
+    settings.REGISTRADURIA_FRONTS = ["wsp", "consultacenso"]
+    simulator.set_mode(down=["consultacenso"])
+    result = lookup("1000000030", deadline_s=30)
+    assert (result.outcome, result.reason, result.site) == ("not_found", "not_found_unconfirmed", "wsp")
+    assert [(e["front"], e["outcome"]) for e in result.evidence] == [("wsp", "not_found"), ("consultacenso", "error")]
+
+
+def test_a_blocked_second_front_is_not_asked(simulator, settings):
+    settings.REGISTRADURIA_FRONTS = ["wsp", "consultacenso"]
+    for _ in range(settings.REGISTRADURIA_BREAKER_THRESHOLD):  # three blocks open consultacenso's breaker
+        turn = politeness.site_turn_acquire(site="consultacenso", deadline=time.monotonic() + 30)
+        politeness.site_turn_release(
+            turn=turn, outcome="blocked", reason="waf_block", retry_after=None, started_at=None
+        )
+    assert politeness.site_refusal(site="consultacenso") is not None
+    result = lookup("1000000030", deadline_s=30)
+    assert (result.outcome, result.reason) == ("not_found", "not_found_unconfirmed")
+    assert [e["front"] for e in result.evidence] == ["wsp"]
+    assert simulator.state()["lookups"]["consultacenso"] == []
+
+
+def test_confirmation_can_be_switched_off(simulator, settings):
+    settings.REGISTRADURIA_FRONTS = ["wsp", "consultacenso"]
+    settings.REGISTRADURIA_CONFIRM_NOT_FOUND = False
+    result = lookup("1000000030", deadline_s=30)
+    assert (result.outcome, result.reason) == ("not_found", "ok")
+    assert simulator.state()["lookups"]["consultacenso"] == []
