@@ -24,6 +24,9 @@ temp folder, because the politeness gate keeps its turns in the ORM.
    Goal: at least 95%. Also printed: the smallest and largest gap between page loads (the gate
    spaces lookup starts; each page load follows its start by the context and page setup, so the
    gaps jitter around the interval), and how the backlog split between the workers.
+3. not-found confirmation: wsp then consultacenso enabled, `confirm` not-found and `confirm` active
+   lookups; the submissions the simulator saw per final not-found and per active answer (a not-found
+   is asked again on the second front before it is final: REGISTRADURIA_CONFIRM_NOT_FOUND).
 The load shares the machine's cores with the simulator and the browsers: compare ratios, not ms.
 Exit status 1 when a lookup did not come back `active` or the rate missed its goal.
 """
@@ -400,10 +403,37 @@ def measure_rate(
     }
 
 
+# --- 3. not-found confirmation ------------------------------------------------------------------
+
+
+def measure_confirmation(sim, *, count: int) -> dict:
+    from django.conf import settings
+
+    from verification.registraduria.scraper import lookup
+
+    settings.REGISTRADURIA_FRONTS = ["wsp", "consultacenso"]
+    settings.REGISTRADURIA_CONSULTACENSO_URL = sim.consultacenso_url
+    settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 0
+    result: dict = {"count": count}
+    for kind, last_digit in (("not_found", 3), ("active", 0)):
+        before = {front: len(times) for front, times in sim.state()["lookups"].items()}
+        outcomes = [lookup(str(FIRST_CEDULA + 7_000_000 + n * 10 + last_digit)) for n in range(count)]
+        after = sim.state()["lookups"]
+        submissions = sum(len(times) - before.get(front, 0) for front, times in after.items())
+        final = [r for r in outcomes if r.outcome == kind]
+        result[kind] = {
+            "final": len(final),
+            "submissions": submissions,
+            "per_final": submissions / len(final) if final else float("inf"),
+            "reasons": sorted({r.reason for r in outcomes}),
+        }
+    return result
+
+
 # --- main ----------------------------------------------------------------------------------------
 
 
-def report(warm: dict, rate: dict) -> None:
+def report(warm: dict, rate: dict, confirmation: dict) -> None:
     stats = warm["stats"]
     print(f"1. warm lookup: wsp only, min interval 0, solver answers at once; {warm['rounds']} rounds, alternating")
     print(f"   {'':32} {'mean ms':>8} {'p50 ms':>8} {'p95 ms':>8}")
@@ -433,6 +463,13 @@ def report(warm: dict, rate: dict) -> None:
             f"   lookup() incl. the wait for its turn: p50 {ms['p50_ms']:.0f} ms, p95 {ms['p95_ms']:.0f} ms,"
             f" max {rate['max_lookup_ms']:.0f} ms; lookups per worker: {rate['per_worker']}"
         )
+    print(f"3. not-found confirmation: wsp → consultacenso, {confirmation['count']} lookups of each kind")
+    for kind in ("not_found", "active"):
+        c = confirmation[kind]
+        print(
+            f"   {kind:9}: {c['final']} final, {c['submissions']} submissions to the site "
+            f"→ {c['per_final']:.2f} lookups per final answer (reasons: {', '.join(c['reasons'])})"
+        )
     print()
     print(
         f"warm lookup: scraper {stats['scraper']['mean_ms']:.0f} ms vs bare {stats['bare']['mean_ms']:.0f} ms"
@@ -456,6 +493,7 @@ def main() -> int:
         default=None,
         help="REGISTRADURIA_BROWSERS_PER_SITE for the rate phase (default: as configured)",
     )
+    parser.add_argument("--confirm", type=int, default=5, help="lookups of each kind for part 3 (default 5)")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -488,6 +526,8 @@ def main() -> int:
         from django.db import connection
 
         warm = measure_warm(sim, rounds=rounds)
+        confirmation = measure_confirmation(sim, count=max(1, min(args.confirm, 100)))
+        settings.REGISTRADURIA_FRONTS = ["wsp"]
         connection.close()  # the workers are the only writers from here on
         browsers = None if args.browsers_per_site is None else max(1, min(args.browsers_per_site, 8))
         rate = measure_rate(
@@ -497,8 +537,12 @@ def main() -> int:
     finally:
         sim.stop()
         shutil.rmtree(workdir, ignore_errors=True)
-    report(warm, rate)
-    failed = warm["failures"] or rate["failures"] or rate["share"] < RATE_GOAL
+    report(warm, rate, confirmation)
+    wrong = (
+        confirmation["not_found"]["final"] != confirmation["count"]
+        or confirmation["active"]["final"] != confirmation["count"]
+    )
+    failed = warm["failures"] or rate["failures"] or rate["share"] < RATE_GOAL or wrong
     return 1 if failed else 0
 
 

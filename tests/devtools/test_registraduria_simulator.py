@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 import pytest
 import requests
 
-from devtools.registraduria_simulator.corpus import corpus_answers
+from devtools.registraduria_simulator.corpus import corpus_answers, corpus_table
 from devtools.registraduria_simulator.scenarios import (
     CAPTCHA_INVALID_TEXT,
     CAPTCHA_MISSING_TEXT,
@@ -1067,3 +1067,8 @@ def test_a_person_the_fronts_disagree_about():
     scenario = scenario_for("1000000031")
     assert scenario.on_front("wsp").answer == "not_found"
     assert scenario.on_front("consultacenso").answer == "cancelled"
+
+
+def test_docs_list_every_corpus_scenario():
+    docs = (REPO_ROOT / "docs" / "registraduria.md").read_text(encoding="utf-8")
+    assert corpus_table() in docs  # regenerate with devtools.registraduria_simulator.corpus.corpus_table()
