@@ -1,14 +1,29 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
 
+from accounts.cedula import CedulaError, normalize
 from accounts.models import User
+from accounts.services import DUPLICATE_CEDULA_MESSAGE, user_register
 
 
 class UserAdminCreationForm(BaseUserCreationForm):
+    # Typed as people write it ("1.023.456.789"); normalised before the model's 10-digit limit applies.
+    cedula = forms.CharField(label="Cédula", max_length=20)
+
     class Meta:
         model = User
         fields = ("cedula", "nombres", "apellidos", "email")
+
+    def clean_cedula(self) -> str:
+        try:
+            cedula = normalize(self.cleaned_data.get("cedula", ""))
+        except CedulaError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        if User.objects.filter(cedula=cedula).exists():
+            raise forms.ValidationError(DUPLICATE_CEDULA_MESSAGE)
+        return cedula
 
 
 class UserAdminChangeForm(UserChangeForm):
@@ -35,6 +50,24 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("cedula", "nombres", "apellidos", "email", "password1", "password2")}),
     )
+
+    def save_model(self, request, obj: User, form, change: bool) -> None:
+        """A person added here is registered like any other (`user_register`: the account, the
+        `UserRegistered` event and its deliveries, so their cédula is verified); edits save as usual."""
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        data = form.cleaned_data
+        user = user_register(
+            cedula=data["cedula"],
+            nombres=data.get("nombres", ""),
+            apellidos=data.get("apellidos", ""),
+            email=data.get("email", ""),
+            password=data["password1"],
+            actor=f"staff:{request.user.pk}",
+        )
+        # The admin goes on with `obj` (log entry, redirect): make it the row the service created.
+        obj.pk, obj.password, obj._state.adding, obj._state.db = user.pk, user.password, False, user._state.db
 
     @admin.display(description="cédula", ordering="cedula")
     def cedula_masked(self, obj: User) -> str:

@@ -11,11 +11,14 @@ from core.exceptions import ApplicationError
 DUPLICATE_CEDULA_MESSAGE = "Ya existe una cuenta con esta cédula."
 
 
-def user_register(*, cedula: str, nombres: str, apellidos: str, email: str, password: str) -> User:
+def user_register(
+    *, cedula: str, nombres: str, apellidos: str, email: str, password: str, actor: str | None = None
+) -> User:
     """Create a person's account and record `UserRegistered` (with its outbox deliveries).
 
     The user row, the event and the deliveries commit together or not at all. The cédula is
-    normalised here; duplicates raise ApplicationError.
+    normalised here; duplicates raise ApplicationError. `actor`: who registered them (default: the
+    person; "staff:<id>" from the admin).
     """
     try:
         cedula = normalize(cedula)
@@ -32,7 +35,7 @@ def user_register(*, cedula: str, nombres: str, apellidos: str, email: str, pass
             event_store.append(
                 stream_id=user.pk,
                 events=[UserRegistered(user_id=user.pk)],
-                metadata=Metadata.new(actor=f"user:{user.pk}"),
+                metadata=Metadata.new(actor=actor or f"user:{user.pk}"),
                 expected_version=0,
             )
     except IntegrityError as exc:
