@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/lib/chromium/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install chromium migrate run test test-fast lint format worker relay web simulator
+.PHONY: install chromium migrate run test test-fast lint format
 
 # `make run` talks to the Registraduría simulator (started with the product) unless
 # REGISTRADURIA=real: then it starts no simulator and the fronts are the real sites (set
@@ -62,6 +62,10 @@ endif
 
 test: install
 	$(BIN)/python -m pytest
+
+# The quick loop: everything but the tests that drive Chromium or start real processes.
+test-fast: install
+	$(BIN)/python -m pytest -m "not browser and not e2e"
 
 lint: install
 	$(BIN)/ruff check .

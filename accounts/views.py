@@ -87,8 +87,9 @@ def erase_account_view(request: HttpRequest) -> HttpResponse:
     form = EraseAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user
-        logout(request)
+        # Erase first: if it fails the person is still logged in and can try again.
         user_erase(user=user, actor=f"user:{user.pk}")
+        logout(request)
         messages.success(request, "Eliminamos su cuenta y sus datos personales.")
         return redirect("accounts:login")
     return render(request, "accounts/erase.html", {"form": form}, status=400 if form.errors else 200)

@@ -278,6 +278,20 @@ VERIFICATION_REFRESH_PER_HOUR = env.int("VERIFICATION_REFRESH_PER_HOUR", default
 VERIFICATION_REFRESH_PER_DAY = env.int("VERIFICATION_REFRESH_PER_DAY", default=5)
 # Attempts kept in a record's evidence summary.
 VERIFICATION_EVIDENCE_MAX_ITEMS = env.int("VERIFICATION_EVIDENCE_MAX_ITEMS", default=5)
+# How often the badge polls: while a check is pending, every N seconds while it is younger than
+# `below` seconds ("below:every,below:every,…"), then every VERIFICATION_POLL_PENDING_MAX_SECONDS;
+# after a failure, every VERIFICATION_POLL_FAILURE_SECONDS (sooner when a retry is due, but no more
+# often than …_MIN_SECONDS); the support console every VERIFICATION_CONSOLE_POLL_SECONDS.
+VERIFICATION_POLL_PENDING_STEPS = tuple(
+    (int(below), int(every))
+    for below, _, every in (
+        step.partition(":") for step in env.list("VERIFICATION_POLL_PENDING_STEPS", default=["30:2", "120:5", "600:15"])
+    )
+)
+VERIFICATION_POLL_PENDING_MAX_SECONDS = env.int("VERIFICATION_POLL_PENDING_MAX_SECONDS", default=30)
+VERIFICATION_POLL_FAILURE_SECONDS = env.int("VERIFICATION_POLL_FAILURE_SECONDS", default=60)
+VERIFICATION_POLL_FAILURE_MIN_SECONDS = env.int("VERIFICATION_POLL_FAILURE_MIN_SECONDS", default=5)
+VERIFICATION_CONSOLE_POLL_SECONDS = env.int("VERIFICATION_CONSOLE_POLL_SECONDS", default=5)
 
 # --- Registraduría lookup (verification/registraduria/) -------------------------------------
 # Fronts tried in this order; a front that is down, blocked or broken hands over to the next.

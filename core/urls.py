@@ -7,7 +7,7 @@ admin.site.index_title = "Administración"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", include("verification.ops_urls")),
+    path("", include("verification.ops.urls")),
     path("verificacion/", include("verification.urls")),
     path("", include("accounts.urls")),
 ]

@@ -12,17 +12,12 @@ it to make the "site" recover (or fail) between two lookups of the same cédula.
 import hashlib
 import os
 import time
-from dataclasses import dataclass, field
+from functools import partial
 
+from verification.lookup import LookupResult
 
-@dataclass(frozen=True)
-class FakeResult:
-    outcome: str
-    fields: dict = field(default_factory=dict)
-    reason: str = "ok"
-    site: str = "fake"
-    retry_after: float | None = None
-    evidence: list = field(default_factory=list)
+# The product's own result type (verification.lookup), from a site named "fake".
+FakeResult = partial(LookupResult, site="fake")
 
 
 ACTIVE_FIELDS = {
@@ -56,7 +51,7 @@ BY_OUTCOME = {
 }
 
 
-def _override() -> FakeResult | None:
+def _override() -> LookupResult | None:
     path = os.environ.get("FAKE_LOOKUP_OVERRIDE_FILE")
     if not path:
         return None

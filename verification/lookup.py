@@ -1,16 +1,59 @@
-"""The boundary to the Registraduría: which lookup function the workers call.
+"""The lookup contract between the state machine and the Registraduría adapter: the outcomes, the
+fields, the result type, and which lookup function the workers call.
 
-`VERIFICATION_LOOKUP_BACKEND` is a dotted path to `lookup(cedula, *, deadline_s) -> result`, where the
-result has `outcome` (active | cancelled | not_found | blocked | error), `fields`, `reason`, `site`,
-`retry_after` and `evidence`. It never raises for site behaviour: every failure comes back classified.
+`VERIFICATION_LOOKUP_BACKEND` is a dotted path to `lookup(cedula, *, deadline_s) -> LookupResult`.
+It never raises for site behaviour: every failure comes back classified (`error` or `blocked`, with
+a short machine `reason`).
 """
 
+from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
 OUTCOMES = ("active", "cancelled", "not_found", "blocked", "error")
+# The census answered: a final result (the other two are failures, retried or left to staff).
+FINAL_OUTCOMES = frozenset({"active", "cancelled", "not_found"})
+
+# What a record keeps of an answer (CedulaInfo's columns), and every field a front can report (the
+# person's number too, which is never stored). Values are as displayed (whitespace collapsed,
+# entities decoded); absent ones are None.
+RESULT_FIELDS = (
+    "departamento",
+    "municipio",
+    "zona",
+    "puesto",
+    "direccion",
+    "mesa",
+    "novedad",
+    "resolucion",
+    "fecha_novedad",
+)
+FIELD_NAMES = ("nuip", *RESULT_FIELDS)
+
+
+def empty_fields() -> dict[str, str | None]:
+    return dict.fromkeys(FIELD_NAMES)
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    """A classified answer. `reason` is a short machine word (`ok`, `waf_block`, `captcha_unsolved`,
+    `unrecognised_layout`, `not_found_confirmed`, …); `evidence` a bounded, redacted list of what each
+    attempt saw (front, HTTP status, milliseconds, reason): never page HTML, never the cédula."""
+
+    outcome: str
+    fields: dict[str, Any] = field(default_factory=empty_fields)
+    reason: str = "ok"
+    site: str = ""
+    retry_after: float | None = None
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.outcome not in OUTCOMES:
+            raise ValueError(f"unknown outcome {self.outcome!r}")
 
 
 @cache

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from core.models import AppendOnlyModel
+from verification.lookup import RESULT_FIELDS
 from verification.states import CedulaStatus, Transition
 
 S = CedulaStatus
@@ -60,17 +61,7 @@ class CedulaInfo(ConcurrentTransitionMixin, models.Model):
     def __str__(self) -> str:
         return f"verificación #{self.pk} ({self.get_status_display()})"
 
-    RESULT_FIELDS = (
-        "departamento",
-        "municipio",
-        "zona",
-        "puesto",
-        "direccion",
-        "mesa",
-        "novedad",
-        "resolucion",
-        "fecha_novedad",
-    )
+    RESULT_FIELDS = RESULT_FIELDS
 
     def _set_result(self, fields: dict[str, str | None]) -> None:
         for name in self.RESULT_FIELDS:

@@ -19,6 +19,7 @@ from verification.events import (
     CedulaVerificationFailed,
     CedulaVerificationRequested,
 )
+from verification.lookup import RESULT_FIELDS
 
 INFO_FIELDS = (
     "user_id",
@@ -41,17 +42,6 @@ INFO_FIELDS = (
     "resolucion",
     "fecha_novedad",
     "evidence",
-)
-RESULT_FIELDS = (
-    "departamento",
-    "municipio",
-    "zona",
-    "puesto",
-    "direccion",
-    "mesa",
-    "novedad",
-    "resolucion",
-    "fecha_novedad",
 )
 LOG_FIELDS = (
     "cedula_info_id",

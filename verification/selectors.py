@@ -6,6 +6,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
+from core import event_store
 from core.models import OutboxMessage, OutboxStatus, StoredEvent
 from verification.events import STREAM_TYPE, CedulaVerificationRequested
 from verification.models import CedulaInfo, TransitionLog
@@ -58,7 +59,8 @@ def cedula_info_request_in_flight(*, info: CedulaInfo) -> bool:
         .order_by("-version")
         .first()
     )
-    if event is None or event.payload.get("request_id") != str(info.request_id):
+    # Read through the event store, so an old payload is upcast like any other read of it.
+    if event is None or event_store.to_envelope(event).event.request_id != str(info.request_id):
         return False
     return OutboxMessage.objects.filter(
         Q(status=OutboxStatus.PENDING) | Q(status=OutboxStatus.DISPATCHED), event=event

@@ -17,7 +17,7 @@ from core.models import StoredEvent
 from tests.processes import VENV_BIN, database_env, pid_alive, product_env, running
 from tests.verification.helpers import register
 from verification.models import CedulaInfo, TransitionLog
-from verification.operations import health
+from verification.ops.operations import health
 from verification.states import CedulaStatus as S
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

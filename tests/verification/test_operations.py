@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tests.verification.helpers import drain_outbox, register
-from verification.operations import health, verification_stats
+from verification.ops.operations import health, verification_stats
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 from django.conf import settings
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from verification.lookup import LookupResult
 from verification.registraduria.browser import new_page
 from verification.registraduria.captcha import CaptchaSolver, CaptchaUnsolved
 from verification.registraduria.parser import classify
-from verification.registraduria.results import LookupResult
 
 SITEKEY = "div.g-recaptcha[data-sitekey]"
 CAPTCHA_ANSWER = "#g-recaptcha-response"

@@ -23,7 +23,7 @@ from html import unescape
 
 from bs4 import BeautifulSoup, Tag
 
-from verification.registraduria.results import LookupResult, empty_fields
+from verification.lookup import LookupResult, empty_fields
 
 # --- Text -----------------------------------------------------------------------------------------
 

@@ -28,13 +28,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from verification.lookup import FINAL_OUTCOMES
 from verification.models import SiteGate, SiteLease, SiteTurnRequest
 
 logger = logging.getLogger(__name__)
 
 # Blocks that count toward the breaker: the site refused us (not: we had no captcha solver).
 BREAKER_REASONS = frozenset({"waf_block", "js_challenge", "captcha_rejected"})
-FINAL_OUTCOMES = frozenset({"active", "cancelled", "not_found"})
 LEASE_POLL_SECONDS = 0.2
 # A lease outlives the lookup's deadline by this much, then frees itself (its worker died).
 LEASE_MARGIN_SECONDS = 30.0

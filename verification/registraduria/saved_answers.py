@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from verification.registraduria.results import FIELD_NAMES, OUTCOMES, LookupResult
+from verification.lookup import FIELD_NAMES, OUTCOMES, LookupResult
 
 
 @dataclass(frozen=True)

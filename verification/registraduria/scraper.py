@@ -15,15 +15,14 @@ from django.conf import settings
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from verification.lookup import FINAL_OUTCOMES, LookupResult
 from verification.registraduria import politeness
 from verification.registraduria.browser import HOST
 from verification.registraduria.captcha import get_solver
 from verification.registraduria.fronts import FRONTS, Attempt, Budget, PresolvedToken, presolve
-from verification.registraduria.results import LookupResult
 
 logger = logging.getLogger(__name__)
 
-FINAL_OUTCOMES = frozenset({"active", "cancelled", "not_found"})
 # Without a captcha solver no front can answer: trying the next one would only repeat it.
 STOP_REASONS = frozenset({"captcha_unsolved"})
 # Less than this left of the deadline: don't start another front.

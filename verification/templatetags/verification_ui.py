@@ -7,8 +7,8 @@ through the template layer. It renders the same template (and partials) the htmx
 from django import template
 from django.utils import timezone
 
-from verification import badge as ui
 from verification.selectors import cedula_info_get_for_user, cedula_info_timeline
+from verification.web import presentation as ui
 
 register = template.Library()
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from verification.lookup import FIELD_NAMES
 from verification.registraduria.parser import classify
-from verification.registraduria.results import FIELD_NAMES
 
 CORPUS = Path(__file__).with_name("corpus")
 MANIFESTS = sorted(CORPUS.glob("*/manifest.json"))

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from verification.lookup import FIELD_NAMES
 from verification.registraduria.parser import _fold, classify
-from verification.registraduria.results import FIELD_NAMES
 
 CORPUS = Path(__file__).with_name("corpus")
 ANSWERS = ("active", "cancelled", "not_found")

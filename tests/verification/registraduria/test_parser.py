@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from verification.lookup import FIELD_NAMES
 from verification.registraduria.parser import classify, visible_text
-from verification.registraduria.results import FIELD_NAMES
 
 SAMPLES = Path(__file__).parent / "samples"
 

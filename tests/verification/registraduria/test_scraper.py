@@ -11,8 +11,8 @@ import time
 import pytest
 
 from devtools.registraduria_simulator import SCENARIOS
+from verification.lookup import FIELD_NAMES
 from verification.registraduria import breaker_states, fronts, lookup, politeness
-from verification.registraduria.results import FIELD_NAMES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

@@ -3,8 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from verification.lookup import FIELD_NAMES
 from verification.registraduria.parser import classify
-from verification.registraduria.results import FIELD_NAMES
 from verification.registraduria.saved_answers import SavedAnswer, load_manifest, mismatches
 
 

@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from verification.operations import verification_stats
+from verification.ops.operations import verification_stats
 
 
 class Command(BaseCommand):

@@ -24,43 +24,32 @@ from verification.states import FINAL_STATES, CedulaStatus, Transition
 
 S = CedulaStatus
 
-# (elapsed seconds below which, poll every N seconds) while a check is pending.
-DEFAULT_PENDING_STEPS = ((30, 2), (120, 5), (600, 15))
-DEFAULT_PENDING_MAX_SECONDS = 30
-DEFAULT_FAILURE_SECONDS = 60
-DEFAULT_FAILURE_MIN_SECONDS = 5
-DEFAULT_CONSOLE_SECONDS = 5
-
 # A check pending for longer than this is called "taking longer than usual" on the badge.
 SLOW_CHECK_SECONDS = 60
-
-
-def _setting(name: str, default):
-    return getattr(settings, name, default)
 
 
 def poll_seconds(info: CedulaInfo | None, *, now: datetime) -> int | None:
     """Seconds until the badge asks again, or None when it must stop polling."""
     if info is None:
-        return _setting("VERIFICATION_POLL_PENDING_STEPS", DEFAULT_PENDING_STEPS)[0][1]
+        return settings.VERIFICATION_POLL_PENDING_STEPS[0][1]
     if info.status in FINAL_STATES:
         return None
     if info.status == S.PENDING:
         elapsed = (now - info.requested_at).total_seconds()
-        for below, every in _setting("VERIFICATION_POLL_PENDING_STEPS", DEFAULT_PENDING_STEPS):
+        for below, every in settings.VERIFICATION_POLL_PENDING_STEPS:
             if elapsed < below:
                 return every
-        return _setting("VERIFICATION_POLL_PENDING_MAX_SECONDS", DEFAULT_PENDING_MAX_SECONDS)
-    slow = _setting("VERIFICATION_POLL_FAILURE_SECONDS", DEFAULT_FAILURE_SECONDS)
+        return settings.VERIFICATION_POLL_PENDING_MAX_SECONDS
+    slow = settings.VERIFICATION_POLL_FAILURE_SECONDS
     if info.next_retry_at is not None:
         due_in = (info.next_retry_at - now).total_seconds()
-        floor = _setting("VERIFICATION_POLL_FAILURE_MIN_SECONDS", DEFAULT_FAILURE_MIN_SECONDS)
+        floor = settings.VERIFICATION_POLL_FAILURE_MIN_SECONDS
         return int(max(floor, min(slow, due_in)))
     return slow
 
 
 def console_poll_seconds() -> int:
-    return _setting("VERIFICATION_CONSOLE_POLL_SECONDS", DEFAULT_CONSOLE_SECONDS)
+    return settings.VERIFICATION_CONSOLE_POLL_SECONDS
 
 
 def poll_trigger(seconds: int | None, *, event: str | None = None) -> str:

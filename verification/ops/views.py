@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from verification.operations import health, prometheus_metrics
+from verification.ops.operations import health, prometheus_metrics
 
 
 @never_cache

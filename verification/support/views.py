@@ -1,11 +1,7 @@
-"""Thin views: the person's live badge, timeline and "Actualizar"; the support console.
-
-A person's URLs carry no cédula and no id: they always mean "my own record". Every view that can
-answer htmx varies on HX-Request; a plain (no-JavaScript) request gets the whole page instead.
-"""
+"""The support console: records that need a person, one record's history, and retries (thin views
+over the selectors and services)."""
 
 from datetime import timedelta
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,103 +9,31 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render, resolve_url
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect, trigger_client_event
+from django_htmx.http import HTMX_STOP_POLLING
 
 from core.exceptions import ApplicationError
-from verification import badge as ui
-from verification.forms import RetryForm, SupportFilterForm
 from verification.selectors import (
     cedula_info_get_for_support,
-    cedula_info_get_for_user,
     cedula_info_list_for_support,
     cedula_info_support_filter_options,
     cedula_info_timeline,
     verification_breaker_states,
 )
-from verification.services import cedula_verification_refresh, cedula_verification_retry_many
+from verification.services import cedula_verification_retry_many
 from verification.states import FINAL_STATES
+from verification.support.forms import RetryForm, SupportFilterForm
+from verification.web import presentation as ui
 
 PANEL = "verification/panel.html"
 CONSOLE = "verification/console.html"
 RECORD = "verification/console_record.html"
 SUPPORT_PERMISSION = "verification.retry_cedulainfo"
 CONSOLE_PAGE_SIZE = 25
-
-
-# --- The person's own record ----------------------------------------------------------------
-def _badge_response(request: HttpRequest, info, *, message: str = "", status: int | None = None) -> HttpResponse:
-    badge = ui.badge_for(info, now=timezone.now())
-    if request.method == "GET" and request.GET.get("k") == badge.fingerprint:
-        return HttpResponse(status=204)  # the page already shows exactly this
-    context = {"info": info, **ui.badge_context(badge, message=message, oob=True)}
-    if status is None:
-        status = HTMX_STOP_POLLING if badge.final else 200
-    response = render(request, f"{PANEL}#badge_response", context, status=status)
-    # The client says which version it shows; when it is stale the timeline is told to reload.
-    if request.GET.get("v", request.POST.get("v")) != str(badge.version):
-        trigger_client_event(response, ui.BADGE_CHANGED_EVENT)
-    return response
-
-
-def _person(view):
-    """Logged in; when a poll finds the session gone, send the whole page to the login (HX-Redirect)
-    instead of swapping a login form into the badge."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.htmx and not request.user.is_authenticated:
-            return HttpResponseClientRedirect(f"{resolve_url(settings.LOGIN_URL)}?next=/")
-        return login_required(view)(request, *args, **kwargs)
-
-    return wrapper
-
-
-@require_GET
-@vary_on_headers("HX-Request")
-@_person
-def badge_view(request: HttpRequest) -> HttpResponse:
-    """The polled status badge (htmx); a plain request goes to the page that shows it."""
-    if not request.htmx:
-        return redirect("accounts:home")
-    return _badge_response(request, cedula_info_get_for_user(user=request.user))
-
-
-@require_GET
-@vary_on_headers("HX-Request")
-@_person
-def timeline_view(request: HttpRequest) -> HttpResponse:
-    if not request.htmx:
-        return redirect("accounts:home")
-    info = cedula_info_get_for_user(user=request.user)
-    badge = ui.badge_for(info, now=timezone.now())
-    logs = cedula_info_timeline(cedula_info=info) if info else []
-    status = HTMX_STOP_POLLING if badge.final else 200
-    return render(request, f"{PANEL}#timeline", ui.timeline_context(badge, logs), status=status)
-
-
-@require_POST
-@vary_on_headers("HX-Request")
-@_person
-def refresh_view(request: HttpRequest) -> HttpResponse:
-    """The "Actualizar" button: ask for a fresh lookup (the service enforces the rate limit)."""
-    message = ""
-    try:
-        cedula_verification_refresh(user=request.user)
-    except ApplicationError as exc:
-        message = exc.message
-    if not request.htmx:
-        if message:
-            messages.warning(request, message)
-        else:
-            messages.success(request, "Estamos verificando su cédula de nuevo.")
-        return redirect("accounts:home")
-    info = cedula_info_get_for_user(user=request.user)
-    return _badge_response(request, info, message=message or "Estamos verificando su cédula de nuevo.", status=200)
 
 
 # --- Support console ------------------------------------------------------------------------

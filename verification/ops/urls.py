@@ -1,6 +1,6 @@
 from django.urls import path
 
-from verification import ops_views
+from verification.ops import views as ops_views
 
 app_name = "ops"
 

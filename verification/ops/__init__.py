@@ -1,0 +1,1 @@
+"""Operations endpoints and reports: `/salud/`, `/metrics` and `manage.py verification_stats`."""

@@ -1,0 +1,1 @@
+"""The support console: the list, one record's page and retries (views, urls, forms)."""
