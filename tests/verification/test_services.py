@@ -97,6 +97,49 @@ def test_duplicate_and_stale_results_change_nothing():
     assert TransitionLog.objects.filter(cedula_info=info).count() == 2
 
 
+def test_a_contradicted_not_found_keeps_the_disagreement_in_the_record_the_event_and_the_audit_row():
+    from core.consumers import outbox_deliver
+
+    user = register("1023456780")
+    outbox_deliver(message_id=OutboxMessage.objects.get(handler="verification.open_cedula_check").pk)
+    info = _info(user)
+    evidence = [
+        {"front": "wsp", "status": 200, "ms": 800, "outcome": "not_found", "reason": "ok"},
+        {
+            "front": "consultacenso",
+            "status": 200,
+            "ms": 900,
+            "outcome": "cancelled",
+            "reason": "ok",
+            "role": "confirmation",
+        },
+    ]
+    result = FakeResult(
+        "cancelled",
+        {"novedad": "Cancelada por Muerte"},
+        reason="not_found_contradicted",
+        site="consultacenso",
+        evidence=evidence,
+    )
+
+    assert services.cedula_verification_record_result(
+        cedula_info_id=info.pk, request_id=str(info.request_id), result=result
+    )
+
+    info = _info(user)
+    assert (info.status, info.reason, info.site, info.evidence) == (
+        S.CANCELLED,
+        "not_found_contradicted",
+        "consultacenso",
+        evidence,
+    )
+    audit = info.transitions.last()
+    assert (audit.to_state, audit.reason) == ("cancelled", "not_found_contradicted")
+    completed = load_stream("cedula", info.pk)[-1].event
+    assert (completed.reason, completed.evidence) == ("not_found_contradicted", evidence)
+    assert replay(verify=True).differences == []  # the projection rebuilds reason and evidence too
+
+
 def test_redelivered_messages_have_one_effect():
     from core.consumers import outbox_deliver
 
