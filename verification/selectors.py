@@ -111,13 +111,6 @@ class SiteBreaker:
     detail: str = ""
 
 
-def _breaker_source():
-    """The scraper's per-site breaker report: `{site: Politeness.site_status(site)}`."""
-    from verification.registraduria import breaker_states
-
-    return breaker_states
-
-
 def _describe_breaker(site: str, status, *, now: float) -> SiteBreaker:
     if isinstance(status, str):
         return SiteBreaker(site, status)
@@ -135,11 +128,10 @@ def _describe_breaker(site: str, status, *, now: float) -> SiteBreaker:
 
 def verification_breaker_states(*, known_sites: list[str]) -> list[SiteBreaker]:
     """Each site's circuit-breaker state, read defensively: never fails the console."""
-    source = _breaker_source()
-    if source is None:
-        return [SiteBreaker(site, "desconocido") for site in known_sites]
+    from verification import registraduria
+
     try:
-        report = source()
+        report = registraduria.breaker_states()
     except Exception:  # the console must render even if the cache is down
         logger.exception("breaker_states() failed")
         return [SiteBreaker(site, "desconocido") for site in known_sites]

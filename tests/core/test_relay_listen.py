@@ -1,7 +1,8 @@
 """The relay wakes through PostgreSQL LISTEN/NOTIFY, with polling as the fallback.
 
 A commit in another process is dispatched within WAKE_LIMIT seconds by a relay whose sweep interval
-is 30 s (so only the notification can have woken it), several times in a row; with RELAY_LISTEN off
+is five times longer (so only the notification can have woken it, however loaded the machine), several
+times in a row; with RELAY_LISTEN off
 the relay still dispatches by polling; a LISTEN connection killed on the server is replaced; and
 only a committed transaction notifies, once however many appends it made.
 
@@ -22,8 +23,8 @@ from core.relay import LISTEN_APPLICATION_NAME, LISTEN_RETRY_SECONDS, NOTIFY_CHA
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 
-SWEEP_SECONDS = "30"  # longer than each test's waits: a dispatch within WAKE_LIMIT is the notification
-WAKE_LIMIT = 3.0
+SWEEP_SECONDS = "300"  # far longer than each test's waits: a dispatch within WAKE_LIMIT is the notification
+WAKE_LIMIT = 60.0
 
 # The relay's LISTEN sessions as PostgreSQL shows them: idle after their LISTEN (so registered).
 LISTENERS = """
@@ -78,11 +79,10 @@ def _dispatch_latencies(stack, commits: dict[str, float], *, timeout: float) -> 
 
 
 def _stop_quickly(relay) -> None:
-    """SIGTERM ends the relay well within its 30 s interval (the wait checks the stop flag)."""
+    """SIGTERM ends the relay well within its interval (the wait checks the stop flag; without that it
+    would sleep the whole sweep interval)."""
     relay.send_signal(signal.SIGTERM)
-    started = time.monotonic()
-    assert relay.wait(timeout=15) == 0
-    assert time.monotonic() - started < 3.0
+    assert relay.wait(timeout=float(SWEEP_SECONDS) / 2) == 0
 
 
 def test_a_commit_in_another_process_wakes_the_relay_at_once(stack):

@@ -1,6 +1,7 @@
 """The support console: list, filters, pagination, breaker states, retries (Django test client)."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
@@ -9,8 +10,8 @@ from django.utils import timezone
 
 from tests.factories import UserFactory
 from tests.verification.helpers import drain_outbox, register
-from verification import selectors, services
-from verification.models import CedulaInfo, TransitionLog
+from verification import registraduria, services
+from verification.models import CedulaInfo, SiteGate, TransitionLog
 from verification.states import CedulaStatus as S
 
 pytestmark = pytest.mark.django_db
@@ -26,12 +27,6 @@ def support(client):
     user.groups.add(Group.objects.get(name="Soporte"))
     client.force_login(user)
     return user
-
-
-@pytest.fixture(autouse=True)
-def no_scraper_breakers(monkeypatch):
-    """Until the scraper lands (and in these tests) the breaker source is absent."""
-    monkeypatch.setattr(selectors, "_breaker_source", lambda: None)
 
 
 def _records(*cedulas: str) -> list[CedulaInfo]:
@@ -52,7 +47,9 @@ def test_console_lists_blocked_error_and_stuck_pending_with_masked_cedula(client
     assert _ids_in(body) == {error.pk, waf.pk, captcha.pk}
     assert "1023456784" not in body and "•••••••784" in body
     assert "http_503" in body and "captcha_unsolved" in body and "ninguno (requiere soporte)" in body
-    assert "<strong>fake</strong>: desconocido" in body  # no breaker report: shown as unknown, never an error
+    # The fronts without a gate row yet are closed; a site the scraper does not report is unknown.
+    assert "<strong>wsp</strong>: cerrado" in body
+    assert "<strong>fake</strong>: desconocido" in body
 
     settings.VERIFICATION_PENDING_DEADLINE_SECONDS = -1  # now every pending record counts as stuck
     body = client.get(CONSOLE).content.decode()
@@ -92,23 +89,26 @@ def test_console_list_partial_polls_itself_and_keeps_selections(client, support)
     assert "<html" not in body
 
 
-def test_breaker_states_from_the_scraper_are_shown(client, support, monkeypatch):
+def test_breaker_states_from_the_gate_rows_are_shown(client, support, monkeypatch):
     _records("1023456785")
-    now = timezone.now().timestamp()
-    report = {
-        "wsp": {"breaker": {"reason": "waf_block", "opened_at": now, "until": now + 600}, "pause": None},
-        "web": {"breaker": None, "pause": None, "blocks_in_a_row": 1},
-    }
-    monkeypatch.setattr(selectors, "_breaker_source", lambda: lambda: report)
+    now = timezone.now()
+    SiteGate.objects.create(
+        site="wsp", blocks_in_a_row=3, breaker_open_until=now + timedelta(seconds=600), breaker_reason="waf_block"
+    )
+    SiteGate.objects.create(site="consultacenso", paused_until=now + timedelta(seconds=60), pause_reason="rate_limited")
+    SiteGate.objects.create(site="infovotantes", blocks_in_a_row=1)
     body = client.get(CONSOLE).content.decode()
     assert "<strong>wsp</strong>: abierto" in body and "waf_block, ~10 min" in body
-    assert "<strong>web</strong>: cerrado" in body and "<strong>fake</strong>: desconocido" in body
+    assert "<strong>consultacenso</strong>: en pausa" in body and "rate_limited" in body
+    assert "<strong>infovotantes</strong>: cerrado" in body and "1 bloqueos seguidos" in body
+    assert "<strong>fake</strong>: desconocido" in body
 
     def broken():
-        raise ConnectionError("cache down")
+        raise ConnectionError("database down")
 
-    monkeypatch.setattr(selectors, "_breaker_source", lambda: broken)
-    assert "<strong>fake</strong>: desconocido" in client.get(CONSOLE).content.decode()
+    monkeypatch.setattr(registraduria, "breaker_states", broken)  # the store itself failing
+    body = client.get(CONSOLE).content.decode()
+    assert "<strong>fake</strong>: desconocido" in body and "abierto" not in body  # shown as unknown, no error
 
 
 def test_retry_one_goes_through_the_service_and_is_audited_with_the_staff_user(client, support):

@@ -34,7 +34,32 @@ def test_audit_log_admin_is_read_only_and_searchable_by_cedula(admin_client):
     assert admin_client.get(reverse("admin:verification_transitionlog_add")).status_code == 403
 
 
+def _q2_row(model: str):
+    """One row of each Django-Q2 model the support staff look at, named so the admin can be read."""
+    from django.utils import timezone
+    from django_q.models import OrmQ, Schedule, Task
+    from django_q.signing import SignedPackage
+
+    now = timezone.now()
+    if model == "schedule":
+        return Schedule.objects.create(name="sondeo-programado", func="core.tasks.deliver")
+    if model == "ormq":
+        task = {"id": "a" * 32, "name": "sondeo-en-cola", "func": "core.tasks.deliver", "args": (1,), "kwargs": {}}
+        return OrmQ.objects.create(key="default", payload=SignedPackage.dumps(task), lock=now)
+    return Task.objects.create(
+        id=("b" if model == "success" else "c") * 32,
+        name=f"sondeo-{model}",
+        func="core.tasks.deliver",
+        started=now,
+        stopped=now,
+        success=model == "success",
+    )
+
+
 @pytest.mark.parametrize("model", ["success", "failure", "schedule", "ormq"])
-def test_django_q2_admin_is_reachable(admin_client, model):
+def test_django_q2_admin_lists_its_rows(admin_client, model):
     assert "django_q" in admin_client.get(reverse("admin:index")).content.decode()
-    assert admin_client.get(reverse(f"admin:django_q_{model}_changelist")).status_code == 200
+    row = _q2_row(model)
+    response = admin_client.get(reverse(f"admin:django_q_{model}_changelist"))
+    assert row in list(response.context["cl"].result_list)
+    assert "sondeo-" in response.content.decode()

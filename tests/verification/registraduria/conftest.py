@@ -42,6 +42,7 @@ def simulator(simulator_server, scraper_browser, settings):
     settings.CAPTCHA_CA_BUNDLE = str(simulator_server.ca_path)
     settings.CAPTCHA_POLL_SECONDS = 1
     settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 0
-    settings.REGISTRADURIA_RESPONSE_TIMEOUT_SECONDS = 4
+    # Generous: a loaded machine must not turn a slow page into a timeout (the hang test sets its own).
+    settings.REGISTRADURIA_RESPONSE_TIMEOUT_SECONDS = 15
     settings.REGISTRADURIA_FRONTS = ["wsp", "consultacenso", "infovotantes"]
     return simulator_server

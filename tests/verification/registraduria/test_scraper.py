@@ -158,7 +158,8 @@ def test_repeated_blocks_open_the_breaker_and_stop_the_traffic(simulator, settin
     assert len(simulator.state()["lookups"]["wsp"]) == settings.REGISTRADURIA_BREAKER_THRESHOLD
 
 
-def test_a_hung_site_ends_within_the_deadline_and_hands_over(simulator):
+def test_a_hung_site_ends_within_the_deadline_and_hands_over(simulator, settings):
+    settings.REGISTRADURIA_RESPONSE_TIMEOUT_SECONDS = 4
     started = time.monotonic()
     result = lookup("1000000049", deadline_s=30)  # every front holds this answer 8 s; timeout 4 s
     assert (result.outcome, result.reason) == ("error", "timeout")
