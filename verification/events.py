@@ -102,3 +102,9 @@ class CedulaPersonalDataErased(DomainEvent):
     transition: str
     state: str
     attempt: int
+
+
+# Every event of the stream: what a reader of `envelope.event` on a `cedula` stream holds.
+CedulaEvent = (
+    CedulaVerificationRequested | CedulaVerificationCompleted | CedulaVerificationFailed | CedulaPersonalDataErased
+)

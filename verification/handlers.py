@@ -10,13 +10,16 @@ from verification.services import cedula_info_open, cedula_verification_run
 
 @handler(UserRegistered.TYPE, name="verification.open_cedula_check")
 def open_cedula_check(envelope: EventEnvelope) -> None:
-    cedula_info_open(user_id=envelope.event.user_id, cause=envelope)
+    event = envelope.event
+    assert isinstance(event, UserRegistered)  # the only event type this handler is registered for
+    cedula_info_open(user_id=event.user_id, cause=envelope)
 
 
 # Long-running (a browser lookup): runs outside a transaction; idempotent through request_id.
 @handler(CedulaVerificationRequested.TYPE, name="verification.run_lookup", transactional=False)
 def run_lookup(envelope: EventEnvelope) -> None:
     event = envelope.event
+    assert isinstance(event, CedulaVerificationRequested)  # the only event type this handler is registered for
     cedula_verification_run(
         cedula_info_id=event.cedula_info_id, request_id=event.request_id, cause=envelope, task_id=current_task_id()
     )

@@ -8,7 +8,7 @@ a short machine `reason`).
 
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -56,10 +56,15 @@ class LookupResult:
             raise ValueError(f"unknown outcome {self.outcome!r}")
 
 
+class Lookup(Protocol):
+    def __call__(self, cedula: str, *, deadline_s: float) -> LookupResult: ...
+
+
 @cache
-def _backend(path: str):
-    return import_string(path)
+def _backend(path: str) -> Lookup:
+    lookup: Lookup = import_string(path)
+    return lookup
 
 
-def get_lookup():
+def get_lookup() -> Lookup:
     return _backend(settings.VERIFICATION_LOOKUP_BACKEND)

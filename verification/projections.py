@@ -6,7 +6,7 @@ them with the rows the services wrote. The services build each audit row with th
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 
@@ -14,6 +14,7 @@ from core.events import EventEnvelope
 from core.projections import Rows, register_projection
 from verification.events import (
     STREAM_TYPE,
+    CedulaEvent,
     CedulaPersonalDataErased,
     CedulaVerificationCompleted,
     CedulaVerificationFailed,
@@ -67,7 +68,7 @@ def _dt(value: str | None) -> datetime | None:
 
 def audit_row_from_envelope(envelope: EventEnvelope) -> dict[str, Any]:
     """The audit-log row for one transition event."""
-    event = envelope.event
+    event = cast(CedulaEvent, envelope.event)  # a `cedula` stream holds nothing else
     if isinstance(event, CedulaVerificationRequested):
         from_state, to_state, reason, task_id = event.from_state, "pending", event.reason, ""
     elif isinstance(event, CedulaPersonalDataErased):
@@ -95,7 +96,7 @@ def audit_row_from_envelope(envelope: EventEnvelope) -> dict[str, Any]:
 
 
 def _apply_info(info: dict[str, Any] | None, envelope: EventEnvelope) -> dict[str, Any]:
-    event = envelope.event
+    event = cast(CedulaEvent, envelope.event)  # a `cedula` stream holds nothing else
     if isinstance(event, CedulaVerificationRequested):
         if info is None:
             info = dict.fromkeys(INFO_FIELDS, "")
@@ -108,12 +109,15 @@ def _apply_info(info: dict[str, Any] | None, envelope: EventEnvelope) -> dict[st
             next_retry_at=None,
         )
     elif isinstance(event, CedulaVerificationCompleted):
+        assert info is not None  # every stream starts with the request that creates the row
         info.update(status=event.outcome, reason=event.reason, site=event.site, last_checked_at=_dt(event.checked_at))
         info.update(next_retry_at=None, evidence=list(event.evidence))
         info.update(**{f: event.fields.get(f) or "" for f in RESULT_FIELDS})
     elif isinstance(event, CedulaPersonalDataErased):
+        assert info is not None  # every stream starts with the request that creates the row
         info.update(user_id=None, evidence=[], **dict.fromkeys(RESULT_FIELDS, ""))
     elif isinstance(event, CedulaVerificationFailed):
+        assert info is not None  # every stream starts with the request that creates the row
         info.update(
             status=event.outcome,
             reason=event.reason,
@@ -130,7 +134,7 @@ class VerificationProjection:
     """Both read models of the `cedula` streams, rebuilt together (the audit log points at CedulaInfo)."""
 
     name = "verification"
-    stream_types = (STREAM_TYPE,)
+    stream_types: tuple[str, ...] = (STREAM_TYPE,)
 
     def apply(self, rows: Rows, envelope: EventEnvelope) -> None:
         key = ("cedula_info", int(envelope.stream_id))

@@ -6,6 +6,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
+from accounts.models import User
 from core import event_store
 from core.models import OutboxMessage, OutboxStatus, StoredEvent
 from verification.events import STREAM_TYPE, CedulaVerificationRequested
@@ -15,7 +16,7 @@ from verification.states import CedulaStatus, Transition
 logger = logging.getLogger(__name__)
 
 
-def cedula_info_get_for_user(*, user) -> CedulaInfo | None:
+def cedula_info_get_for_user(*, user: User) -> CedulaInfo | None:
     return CedulaInfo.objects.filter(user=user).first()
 
 
@@ -59,8 +60,12 @@ def cedula_info_request_in_flight(*, info: CedulaInfo) -> bool:
         .order_by("-version")
         .first()
     )
+    if event is None:
+        return False
     # Read through the event store, so an old payload is upcast like any other read of it.
-    if event is None or event_store.to_envelope(event).event.request_id != str(info.request_id):
+    requested = event_store.to_envelope(event).event
+    assert isinstance(requested, CedulaVerificationRequested)  # the query asked for that event type
+    if requested.request_id != str(info.request_id):
         return False
     return OutboxMessage.objects.filter(
         Q(status=OutboxStatus.PENDING) | Q(status=OutboxStatus.DISPATCHED), event=event
@@ -111,7 +116,7 @@ class SiteBreaker:
     detail: str = ""
 
 
-def _describe_breaker(site: str, status, *, now: float) -> SiteBreaker:
+def _describe_breaker(site: str, status: object, *, now: float) -> SiteBreaker:
     if isinstance(status, str):
         return SiteBreaker(site, status)
     if not isinstance(status, dict):

@@ -14,18 +14,20 @@ from django.db import transaction
 from django.utils import timezone
 from django_fsm import TransitionNotAllowed, can_proceed
 
+from accounts.models import User
 from core import event_store
 from core.event_store import Metadata
-from core.events import DomainEvent, EventEnvelope
+from core.events import EventEnvelope
 from core.exceptions import ApplicationError
 from verification.events import (
     STREAM_TYPE,
+    CedulaEvent,
     CedulaPersonalDataErased,
     CedulaVerificationCompleted,
     CedulaVerificationFailed,
     CedulaVerificationRequested,
 )
-from verification.lookup import OUTCOMES, get_lookup
+from verification.lookup import OUTCOMES, LookupResult, get_lookup
 from verification.models import TRANSITION_METHODS, CedulaInfo, TransitionLog
 from verification.projections import audit_row_from_envelope
 from verification.selectors import cedula_info_refreshes_since
@@ -57,7 +59,7 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _record(*, info: CedulaInfo, from_state: str, event: DomainEvent, metadata: Metadata) -> TransitionLog:
+def _record(*, info: CedulaInfo, from_state: str, event: CedulaEvent, metadata: Metadata) -> TransitionLog:
     """Save the transitioned row, append its event, and write the audit row (caller's transaction)."""
     info.version += 1
     info.save()
@@ -74,7 +76,7 @@ def _record(*, info: CedulaInfo, from_state: str, event: DomainEvent, metadata: 
 def _request_event(info: CedulaInfo, *, transition: str, from_state: str, reason: str) -> CedulaVerificationRequested:
     return CedulaVerificationRequested(
         cedula_info_id=info.pk,
-        user_id=info.user_id,
+        user_id=info.user_id,  # type: ignore[arg-type]  # None once the person is erased (a known gap)
         request_id=str(info.request_id),
         transition=transition,
         from_state=from_state,
@@ -108,7 +110,9 @@ def _backoff_seconds(attempt: int) -> float:
     return random.uniform(capped * 0.5, capped)  # noqa: S311 - jitter, not security
 
 
-def _next_retry_at(info: CedulaInfo, *, outcome: str, reason: str, retry_after: float | None, now: datetime):
+def _next_retry_at(
+    info: CedulaInfo, *, outcome: str, reason: str, retry_after: float | None, now: datetime
+) -> datetime | None:
     if info.attempts >= settings.VERIFICATION_MAX_ATTEMPTS:
         return None  # rests in error/blocked until a person acts
     if outcome == "blocked":
@@ -124,7 +128,7 @@ def cedula_verification_record_result(
     *,
     cedula_info_id: int,
     request_id: str,
-    result,
+    result: LookupResult,
     cause: EventEnvelope | None = None,
     task_id: str = "",
     duration_ms: int | None = None,
@@ -139,6 +143,7 @@ def cedula_verification_record_result(
     now = timezone.now()
     site = (result.site or "")[:32]
     metadata = Metadata.caused_by(cause) if cause else Metadata.new(str(SYSTEM))
+    event: CedulaVerificationCompleted | CedulaVerificationFailed
     if result.outcome in ("active", "cancelled", "not_found"):
         fields = {k: v for k, v in (result.fields or {}).items() if k in CedulaInfo.RESULT_FIELDS and v}
         transition = {"active": Transition.COMPLETE_ACTIVE, "cancelled": Transition.COMPLETE_CANCELLED}.get(
@@ -155,7 +160,7 @@ def cedula_verification_record_result(
             )
         event = CedulaVerificationCompleted(
             cedula_info_id=info.pk,
-            user_id=info.user_id,
+            user_id=info.user_id,  # type: ignore[arg-type]  # None once the person is erased (a known gap)
             request_id=str(info.request_id),
             transition=transition,
             outcome=result.outcome,
@@ -206,7 +211,9 @@ def cedula_verification_run(*, cedula_info_id: int, request_id: str, cause: Even
     if info.status != S.PENDING or str(info.request_id) != str(request_id):
         return False
     started = time.monotonic()
-    result = get_lookup()(info.user.cedula, deadline_s=settings.VERIFICATION_LOOKUP_DEADLINE_SECONDS)
+    # `user` is None once the person is erased: a request still in flight then fails here (a known gap).
+    cedula = info.user.cedula  # type: ignore[union-attr]
+    result = get_lookup()(cedula, deadline_s=settings.VERIFICATION_LOOKUP_DEADLINE_SECONDS)
     return cedula_verification_record_result(
         cedula_info_id=cedula_info_id,
         request_id=request_id,
@@ -218,7 +225,7 @@ def cedula_verification_run(*, cedula_info_id: int, request_id: str, cause: Even
 
 
 def _restart(
-    info: CedulaInfo, *, transition: str, actor: Actor, reason: str, same_chain: bool = False
+    info: CedulaInfo, *, transition: Transition, actor: Actor, reason: str, same_chain: bool = False
 ) -> TransitionLog:
     """Start a new request. System retries continue the record's causal chain (same correlation id);
     a person's or staff's request starts a new one."""
@@ -233,7 +240,7 @@ def _restart(
 
 
 @transaction.atomic
-def cedula_verification_retry(*, cedula_info_id: int, staff_user, reason: str) -> TransitionLog:
+def cedula_verification_retry(*, cedula_info_id: int, staff_user: User, reason: str) -> TransitionLog:
     """Support staff retry a blocked or failed record (permission-gated, reason required)."""
     if not staff_user.has_perm("verification.retry_cedulainfo"):
         raise PermissionError("not allowed to retry verifications")
@@ -252,7 +259,7 @@ class RetryReport:
     refused: dict[int, str]  # id -> why (Spanish)
 
 
-def cedula_verification_retry_many(*, cedula_info_ids: list[int], staff_user, reason: str) -> RetryReport:
+def cedula_verification_retry_many(*, cedula_info_ids: list[int], staff_user: User, reason: str) -> RetryReport:
     """Support retries several records with one reason; each is its own transaction and audit row.
 
     Permission and reason are checked once up front (nothing changes when they fail); a record that
@@ -279,7 +286,7 @@ def cedula_verification_retry_many(*, cedula_info_ids: list[int], staff_user, re
 
 
 @transaction.atomic
-def cedula_verification_recheck(*, cedula_info_id: int, staff_user, reason: str) -> TransitionLog:
+def cedula_verification_recheck(*, cedula_info_id: int, staff_user: User, reason: str) -> TransitionLog:
     """Support staff re-check a final result (active, cancelled, not found)."""
     if not staff_user.has_perm("verification.retry_cedulainfo"):
         raise PermissionError("not allowed to re-check verifications")
@@ -311,7 +318,7 @@ def refresh_refusal(info: CedulaInfo, *, now: datetime | None = None) -> str | N
 
 
 @transaction.atomic
-def cedula_verification_refresh(*, user) -> TransitionLog:
+def cedula_verification_refresh(*, user: User) -> TransitionLog:
     """The person asks for a fresh lookup of their final result (rate-limited)."""
     info = CedulaInfo.objects.select_for_update().filter(user=user).first()
     if info is None:

@@ -81,7 +81,9 @@ def _form_fields(request: Request) -> dict[str, str]:
                     name = part.get_param("name", header="content-disposition")
                     if name and part.get_filename() is None:
                         payload = part.get_payload(decode=True) or b""
-                        fields.setdefault(name, payload.decode(part.get_content_charset() or "utf-8", "replace"))
+                        assert isinstance(payload, bytes)  # decode=True on a part that is not multipart
+                        # An RFC 2231-encoded name comes back as a tuple and is kept as that key.
+                        fields.setdefault(name, payload.decode(part.get_content_charset() or "utf-8", "replace"))  # type: ignore[arg-type]
             return fields
         pairs = parse_qs(request.body.decode("utf-8", "replace"), keep_blank_values=True)
         return {name: values[0] for name, values in pairs.items()}

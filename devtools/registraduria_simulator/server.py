@@ -30,6 +30,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from string import Template
+from typing import Any, cast
 from urllib.parse import parse_qs, urlsplit
 
 import trustme
@@ -76,7 +77,7 @@ from devtools.registraduria_simulator.scenarios import (
     Scenario,
     scenario_for,
 )
-from devtools.registraduria_simulator.solver import SolverAPI, TokenStore
+from devtools.registraduria_simulator.solver import SOLVER_FAULT_NAMES, SolverAPI, TokenStore
 
 logger = logging.getLogger(__name__)
 
@@ -152,6 +153,7 @@ def _wsp_table(columns: list[tuple[str, str]], scenario: Scenario) -> str:
 
 def _wsp_active(cedula: str, scenario: Scenario) -> str:
     place = scenario.place
+    assert place is not None  # every active scenario has its polling place
     columns = [("NUIP", cedula)]
     if scenario.extra_columns:
         columns.append(("FECHA INSCRIPCIÓN", place.fecha_inscripcion or ""))
@@ -168,6 +170,7 @@ def _wsp_active(cedula: str, scenario: Scenario) -> str:
 
 def _wsp_cancelled(cedula: str, scenario: Scenario) -> str:
     novelty = scenario.novelty
+    assert novelty is not None  # every cancelled scenario has its novelty
     columns = [
         ("NUIP", cedula),
         ("NOVEDAD", novelty.description),
@@ -217,7 +220,7 @@ class Simulator(SolverAPI):
         self.solver_key = solver_key
         self.solve_seconds = solve_seconds
         self.tokens = TokenStore(token_ttl_seconds)
-        self._defaults = {
+        self._defaults: dict[str, Any] = {
             "mode": "normal",
             "down": [],
             "retry_after": 30,
@@ -225,12 +228,15 @@ class Simulator(SolverAPI):
             "maintenance_retry_after": 600,
             "slow_seconds": float(slow_seconds),
             "hang_seconds": float(hang_seconds),
+            # "" or one of solver.SOLVER_FAULT_NAMES: what the captcha solver answers instead.
+            "solver_fault": "",
         }
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._settings = dict(self._defaults)
         self._lookups, self._pages = self._new_counters(), self._new_counters()
         self._solves: deque[float] = deque(maxlen=MAX_COUNTED)
+        self._solver_requests: deque[tuple[str, str]] = deque(maxlen=MAX_COUNTED)  # (path, fault) in fault modes
         self._sessions: dict[str, str] = {}  # PHPSESSID -> the last nonce issued to it
         self._jobs: dict[str, list] = {}  # solver id -> [sitekey, monotonic submit time, token or None]
         self._http: ThreadingHTTPServer | None = None
@@ -370,6 +376,7 @@ class Simulator(SolverAPI):
             self._settings = {**self._defaults, "down": []}
             self._lookups, self._pages = self._new_counters(), self._new_counters()
             self._solves.clear()
+            self._solver_requests.clear()
         return self.state()
 
     def state(self) -> dict:
@@ -380,6 +387,7 @@ class Simulator(SolverAPI):
                 "lookups": {front: list(times) for front, times in self._lookups.items()},
                 "pages": {front: list(times) for front, times in self._pages.items()},
                 "solves": list(self._solves),
+                "solver_requests": list(self._solver_requests),
             }
 
     def _setting(self, name: str):
@@ -521,6 +529,7 @@ class Simulator(SolverAPI):
             return _json(HTTPStatus.OK, {"success": False, "data": {"message": WSP_TIMEOUT_TEXT}})
         if scenario.name == "unrecognised_layout":
             place = scenario.place
+            assert place is not None  # the unrecognised layout still shows a place
             message = (
                 '<section class="resultado-nuevo"><h3>Resultado de su consulta</h3><dl>'
                 f"<dt>Lugar</dt><dd>{html.escape(_unrecognised_place(place))}</dd>"
@@ -591,12 +600,14 @@ class Simulator(SolverAPI):
             return _json(HTTPStatus.OK, {"ok": False, "error": CENSO_TIMEOUT_TEXT})
         if scenario.name == "unrecognised_layout":
             place = scenario.place
+            assert place is not None  # the unrecognised layout still shows a place
             return _json(
                 HTTPStatus.OK, {"ok": True, "resultado": {"lugar": _unrecognised_place(place), "mesa": place.mesa}}
             )
         if scenario.answer == "active":
             place = scenario.place
-            data = {"nuip": cedula, "nom_depto": place.departamento, "nom_mun": place.municipio}
+            assert place is not None  # every active scenario has its polling place
+            data: dict[str, Any] = {"nuip": cedula, "nom_depto": place.departamento, "nom_mun": place.municipio}
             if place.zona:
                 data["zona"] = place.zona
             data |= {"nom_puesto": place.puesto, "direccion": place.direccion, "mesa": place.mesa}
@@ -618,6 +629,7 @@ class Simulator(SolverAPI):
             )
         if scenario.answer == "cancelled":
             novelty = scenario.novelty
+            assert novelty is not None  # every cancelled scenario has its novelty
             return _json(
                 HTTPStatus.OK,
                 {
@@ -685,10 +697,12 @@ class Simulator(SolverAPI):
             )
         if scenario.name == "unrecognised_layout":
             place = scenario.place
+            assert place is not None  # the unrecognised layout still shows a place
             citizen = {"document": cedula, "voting_place": _unrecognised_place(place), "booth": place.mesa}
             return _json(HTTPStatus.OK, {"status": True, "data": {"citizen": citizen}})
         if scenario.answer == "active":
             place = scenario.place
+            assert place is not None  # every active scenario has its polling place
             data = {
                 "identification": cedula,
                 "is_in_census": True,
@@ -705,6 +719,7 @@ class Simulator(SolverAPI):
             return _json(HTTPStatus.OK, {"status": True, "status_code": 200, "data": data})
         if scenario.answer == "cancelled":
             novelty = scenario.novelty
+            assert novelty is not None  # every cancelled scenario has its novelty
             data = {
                 "identification": cedula,
                 "is_in_census": False,
@@ -778,6 +793,10 @@ def _validated_settings(changes: dict) -> dict:
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise ValueError(f"{name} must be a whole number of seconds")
             clean[name] = value
+        elif name == "solver_fault":
+            if value not in ("", *SOLVER_FAULT_NAMES):
+                raise ValueError(f"solver_fault must be empty or one of {', '.join(SOLVER_FAULT_NAMES)}")
+            clean[name] = value
         elif name in ("slow_seconds", "hang_seconds"):
             if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
                 raise ValueError(f"{name} must be a number of seconds")
@@ -822,7 +841,8 @@ class _Server(ThreadingHTTPServer):
     def server_bind(self):
         # HTTPServer.server_bind would resolve the host's FQDN, which can stall on a closed network.
         socketserver.TCPServer.server_bind(self)
-        self.server_name, self.server_port = self.server_address[:2]
+        # An AF_INET server: its address is (host, port).
+        self.server_name, self.server_port = cast(tuple[str, int], self.server_address[:2])
 
     def handle_error(self, request, client_address):
         # A broken connection or a failed TLS handshake: nothing to answer, nothing to crash.
@@ -830,6 +850,7 @@ class _Server(ThreadingHTTPServer):
 
 
 class _Handler(BaseHTTPRequestHandler):
+    server: _Server  # the server that made this handler (BaseRequestHandler types it as any BaseServer)
     server_version = "Apache"
     sys_version = ""
     timeout = 30  # idle or stuck clients give their thread back

@@ -5,7 +5,9 @@ import logging
 import secrets
 import threading
 import time
+from collections import deque
 from http import HTTPStatus
+from typing import TYPE_CHECKING, Any
 
 from devtools.registraduria_simulator.plumbing import Reply, Request, _form_fields, _json, _text
 from devtools.registraduria_simulator.scenarios import MAX_SOLVER_JOBS, SITEKEYS, TOKEN_TTL_SECONDS
@@ -48,10 +50,40 @@ class TokenStore:
         return token_sitekey == sitekey and self.clock() - issued <= self.ttl_seconds
 
 
+# What the solver answers, whatever was asked, in each fault mode (`set_mode(solver_fault=…)`).
+SOLVER_FAULTS: dict[str, Reply] = {
+    "html": Reply(HTTPStatus.OK, b"<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html"),
+    "empty": Reply(HTTPStatus.OK, b"", "text/plain"),
+    "json_for_text": Reply(HTTPStatus.OK, b'{"status": 1, "request": "4503599627"}', "application/json"),
+    "garbage": Reply(HTTPStatus.OK, "\x00\ufffd OK? |||".encode(), "text/plain"),
+    "http_500": Reply(HTTPStatus.INTERNAL_SERVER_ERROR, b"Internal Server Error", "text/plain"),
+    "not_ready_forever": Reply(HTTPStatus.OK, b"CAPCHA_NOT_READY", "text/plain"),
+}
+SOLVER_FAULT_NAMES = (*SOLVER_FAULTS, "hang")
+
+
 class SolverAPI:
     """The solver's HTTPS port, mixed into `Simulator` (which holds the jobs, the lock and the key)."""
 
+    # What Simulator provides, declared for the type checker (annotations only: nothing is set here).
+    _lock: threading.Lock
+    _jobs: dict[str, list[Any]]
+    _solves: deque[float]
+    _solver_requests: deque[tuple[str, str]]
+    solver_key: str
+    solve_seconds: float
+    tokens: TokenStore
+
+    if TYPE_CHECKING:
+
+        def _setting(self, name: str) -> Any: ...
+        def _hold(self, seconds: float) -> None: ...
+
     def handle_solver(self, request: Request) -> Reply:
+        fault = self._setting("solver_fault")
+        # "not_ready_forever" takes the job, then never has the answer.
+        if fault and not (fault == "not_ready_forever" and request.path == "/in.php"):
+            return self._solver_fault(fault, request)
         params = dict(request.query)
         if request.method == "POST":
             params.update(_form_fields(request))
@@ -61,6 +93,16 @@ class SolverAPI:
         if request.path == "/res.php" and request.method in ("GET", "POST"):
             return _solver_reply(self._solver_res(params), as_json)
         return _text(HTTPStatus.NOT_FOUND, "Not Found")
+
+    def _solver_fault(self, fault: str, request: Request) -> Reply:
+        """Replies a real captcha service has been seen to give besides its protocol (a proxy's error
+        page, an outage, a changed API): counted like any other request."""
+        with self._lock:
+            self._solver_requests.append((request.path, fault))
+        if fault == "hang":
+            self._hold(self._setting("hang_seconds"))
+            return _text(HTTPStatus.OK, "CAPCHA_NOT_READY")
+        return SOLVER_FAULTS[fault]
 
     def _key_ok(self, params: dict[str, str]) -> bool:
         return not self.solver_key or hmac.compare_digest(params.get("key", "").encode(), self.solver_key.encode())

@@ -14,7 +14,7 @@ import requests
 from django.conf import settings
 from twocaptcha import TwoCaptcha
 from twocaptcha.api import ApiClient, ApiException, NetworkException
-from twocaptcha.exceptions.solver import TimeoutException
+from twocaptcha.exceptions import solver as solver_errors
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class _TimedApiClient(ApiClient):
             raise NetworkException(exc) from exc
         if resp.status_code != 200:
             raise NetworkException(f"bad response: {resp.status_code}")
-        text = resp.content.decode("utf-8")
+        text = resp.content.decode("utf-8", errors="replace")
         if "ERROR" in text:
             raise ApiException(text)
         return text
@@ -91,15 +91,28 @@ class TwoCaptchaSolver(CaptchaSolver):
         started = time.monotonic()
         try:
             answer = client.recaptcha(sitekey=sitekey, url=page_url)
-        except TimeoutException:
-            raise CaptchaUnsolved("captcha_timeout") from None
-        except NetworkException:
-            raise CaptchaUnsolved("captcha_service_unreachable") from None
-        except ApiException as exc:
-            logger.warning("captcha service refused: %s", str(exc)[:80])
-            raise CaptchaUnsolved("captcha_service_error") from None
+        except Exception as exc:  # every reply of the service, expected or not, ends classified here
+            raise CaptchaUnsolved(_unsolved_reason(exc)) from None
+        code = answer.get("code") if isinstance(answer, dict) else None
+        if not isinstance(code, str) or not code.strip():
+            logger.warning("captcha service gave no token (%s)", type(answer).__name__)
+            raise CaptchaUnsolved("captcha_service_error")
         logger.info("captcha solved in %.1f s", time.monotonic() - started)
-        return answer["code"]
+        return code
+
+
+def _unsolved_reason(exc: Exception) -> str:
+    """The machine reason for a failed solve. The client raises two families of classes with the same
+    names (`twocaptcha.api` for the transport, `twocaptcha.exceptions.solver` for the protocol: "cannot
+    recognize response", a JSON reply where text was expected…); anything else it lets through (a
+    malformed JSON reply, a bug) is an error of the service too. All of them are transient errors
+    with backoff: never an escaped exception, never a retry loop that spends."""
+    if isinstance(exc, solver_errors.TimeoutException):
+        return "captcha_timeout"
+    if isinstance(exc, NetworkException | solver_errors.NetworkException):
+        return "captcha_service_unreachable"
+    logger.warning("captcha service error: %s: %s", type(exc).__name__, " ".join(str(exc).split())[:80])
+    return "captcha_service_error"
 
 
 def get_solver() -> CaptchaSolver:

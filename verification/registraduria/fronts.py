@@ -99,15 +99,13 @@ class PresolvedToken:
 def presolve(front: str, *, solver: CaptchaSolver, timeout: float) -> PresolvedToken | None:
     """Solve the front's reCAPTCHA ahead of the turn, when its sitekey is known. Solving takes a real
     solver 10 to 40 s; done inside the turn, it would keep the site's browser slot idle that long and
-    cap lookups far below the rate limit. None when there is nothing to solve ahead or it failed
-    (the lookup then solves inside its turn, as usual)."""
+    cap lookups far below the rate limit. None when there is nothing to solve ahead (the lookup then
+    solves inside its turn). A solver that fails raises CaptchaUnsolved: the lookup ends there, without
+    touching the site and without paying for a second solve inside the turn."""
     sitekey = KNOWN_SITEKEYS.get(front)
     if sitekey is None or solver.name == "none":
         return None
-    try:
-        token = solver.solve(sitekey=sitekey, page_url=FRONTS[front].url, timeout=timeout)
-    except CaptchaUnsolved:
-        return None
+    token = solver.solve(sitekey=sitekey, page_url=FRONTS[front].url, timeout=timeout)
     return PresolvedToken(sitekey=sitekey, token=token, solved_at=time.monotonic())
 
 
@@ -166,7 +164,7 @@ def _submit(page, *, url, trigger, budget: Budget, front: str) -> Attempt:
     return _attempt(body, status=status, headers=headers, front=front)
 
 
-def _unsolved(exc: CaptchaUnsolved, front: str) -> Attempt:
+def unsolved(exc: CaptchaUnsolved, front: str) -> Attempt:
     """No token. Without a solver the lookup is blocked until a person acts (`captcha_unsolved`); a
     solver that failed or ran out of time is a transient error, retried with backoff like any other."""
     outcome = "blocked" if exc.reason == "captcha_unsolved" else "error"
@@ -199,7 +197,7 @@ class WspFront:
         try:
             token = _captcha_token(page, front=self.name, solver=solver, budget=budget)
         except CaptchaUnsolved as exc:
-            return _unsolved(exc, self.name)
+            return unsolved(exc, self.name)
         page.fill("#nuip", cedula)
         if page.locator('#tipo option[value="-1"]').count():
             page.select_option("#tipo", "-1")
@@ -224,7 +222,7 @@ class ConsultaCensoFront:
         try:
             token = _captcha_token(page, front=self.name, solver=solver, budget=budget)
         except CaptchaUnsolved as exc:
-            return _unsolved(exc, self.name)
+            return unsolved(exc, self.name)
         page.fill("#documento", cedula)
         # The elections list comes from the page's own call to back/api/elecciones.
         page.wait_for_selector('#eleccion option[value="0"]', state="attached", timeout=budget.ms())
@@ -262,7 +260,7 @@ class InfovotantesFront:
         try:
             token = _captcha_token(page, front=self.name, solver=solver, budget=budget)
         except CaptchaUnsolved as exc:
-            return _unsolved(exc, self.name)
+            return unsolved(exc, self.name)
         body = json.dumps(
             {
                 "identification": cedula,

@@ -372,7 +372,9 @@ def _read_table(table: Tag) -> tuple[str, dict] | None:
                 if _is_banner(data_row, columns) or not _collapse(data_row.get_text(" ")):
                     continue
                 values = _row_values(_cells(data_row), columns)
-                if any(_display(v) and _HEADER_FIELDS.get(_header_key(_display(v))) is None for v in values.values()):
+                if any(
+                    (shown := _display(v)) and _HEADER_FIELDS.get(_header_key(shown)) is None for v in values.values()
+                ):
                     return kind, values
             return kind, {}
     # No header row we know: each data cell may still name its column in `data-th`.

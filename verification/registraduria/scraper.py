@@ -18,13 +18,16 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from verification.lookup import FINAL_OUTCOMES, LookupResult
 from verification.registraduria import politeness
 from verification.registraduria.browser import HOST
-from verification.registraduria.captcha import get_solver
-from verification.registraduria.fronts import FRONTS, Attempt, Budget, PresolvedToken, presolve
+from verification.registraduria.captcha import CaptchaUnsolved, get_solver
+from verification.registraduria.fronts import FRONTS, Attempt, Budget, PresolvedToken, presolve, unsolved
 
 logger = logging.getLogger(__name__)
 
-# Without a captcha solver no front can answer: trying the next one would only repeat it.
-STOP_REASONS = frozenset({"captcha_unsolved"})
+# Without a working captcha solver no front can answer: trying the next one would only repeat it
+# (and pay for another solve). The solver is shared by every front.
+STOP_REASONS = frozenset(
+    {"captcha_unsolved", "captcha_timeout", "captcha_service_error", "captcha_service_unreachable"}
+)
 # Less than this left of the deadline: don't start another front.
 MIN_FRONT_SECONDS = 3.0
 # Margin for the browser thread beyond the front's own budget (Playwright's timeouts end it first).
@@ -115,18 +118,24 @@ class _Lookup:
 
     def try_front(self, name: str, **note) -> Attempt | None:
         """One front, behind the politeness gate. None when too little time is left to start it."""
+        attempt: Attempt | None
         if self.deadline - time.monotonic() < MIN_FRONT_SECONDS:
             return None
         # Solve the captcha before taking the turn, so the site's browser slot is not held idle by it
         # (not for a site that refuses lookups now: the token would be paid for and thrown away).
         presolved = None
         if politeness.site_refusal(site=name) is None:
-            presolved = presolve(name, solver=self.solver, timeout=(self.deadline - time.monotonic()) / 2)
+            try:
+                presolved = presolve(name, solver=self.solver, timeout=(self.deadline - time.monotonic()) / 2)
+            except CaptchaUnsolved as exc:
+                attempt = unsolved(exc, name)
+                self._note(name, attempt, 0, note)
+                return attempt
         turn = politeness.site_turn_acquire(site=name, deadline=self.deadline - MIN_FRONT_SECONDS)
         if isinstance(turn, politeness.Refusal):
-            attempt = _refused(turn)
-            self._note(name, attempt, 0, note)
-            return attempt
+            refused = _refused(turn)
+            self._note(name, refused, 0, note)
+            return refused
         started = time.monotonic()
         attempt, first_request_at = None, None
         try:
@@ -139,7 +148,7 @@ class _Lookup:
                 turn=turn,
                 outcome=result.outcome,
                 reason=result.reason,
-                retry_after=attempt and attempt.retry_after,
+                retry_after=attempt.retry_after if attempt else None,
                 started_at=first_request_at,
             )
         self._note(name, attempt, int((time.monotonic() - started) * 1000), note)
@@ -167,6 +176,7 @@ def _confirm_not_found(run: _Lookup, first_front: str, first: Attempt) -> Lookup
     if outcome == "not_found":
         return run.answer(first_front, first, reason="not_found_confirmed")
     if outcome in ("active", "cancelled"):
+        assert second is not None  # the confirmation was asked of it
         logger.warning("not-found on %s contradicted by %s (%s)", first_front, second, outcome)
         return run.answer(second, attempt, reason="not_found_contradicted")
     return run.answer(first_front, first, reason="not_found_unconfirmed")

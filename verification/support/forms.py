@@ -1,5 +1,7 @@
 """Input validation for the support console (no rules here: the services decide)."""
 
+from typing import cast
+
 from django import forms
 
 from verification.states import CedulaStatus
@@ -21,8 +23,9 @@ class SupportFilterForm(forms.Form):
 
     def __init__(self, *args, sites: list[str], reasons: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["site"].choices = [("", "Todos"), *((s, s) for s in sites)]
-        self.fields["reason"].choices = [("", "Todos"), *((r, r) for r in reasons)]
+        # `fields` holds per-instance copies of the fields declared above, typed as plain Field.
+        cast(forms.ChoiceField, self.fields["site"]).choices = [("", "Todos"), *((s, s) for s in sites)]
+        cast(forms.ChoiceField, self.fields["reason"]).choices = [("", "Todos"), *((r, r) for r in reasons)]
 
     def cleaned_filters(self) -> dict[str, str]:
         """The valid filters; an unknown value (a stale link) is ignored rather than an error."""
@@ -54,4 +57,4 @@ class RetryForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Any id is syntactically acceptable; whether it may be retried is the service's decision.
         ids = self.data.getlist("ids") if hasattr(self.data, "getlist") else []
-        self.fields["ids"].choices = [(v, v) for v in ids]
+        cast(forms.TypedMultipleChoiceField, self.fields["ids"]).choices = [(v, v) for v in ids]

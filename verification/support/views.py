@@ -16,7 +16,9 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HTMX_STOP_POLLING
 
+from accounts.http import AuthenticatedHttpRequest
 from core.exceptions import ApplicationError
+from core.http import HtmxHttpRequest
 from verification.selectors import (
     cedula_info_get_for_support,
     cedula_info_list_for_support,
@@ -64,7 +66,7 @@ def _console_context(request: HttpRequest) -> dict:
 @require_GET
 @_support
 @vary_on_headers("HX-Request")
-def console_view(request: HttpRequest) -> HttpResponse:
+def console_view(request: HtmxHttpRequest) -> HttpResponse:
     """Records that need a person, filterable and paginated; htmx polls the #list partial."""
     template = f"{CONSOLE}#list" if request.htmx else CONSOLE
     context = _console_context(request)
@@ -76,7 +78,7 @@ def console_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 @_support
 @vary_on_headers("HX-Request")
-def console_record_view(request: HttpRequest, cedula_info_id: int) -> HttpResponse:
+def console_record_view(request: HtmxHttpRequest, cedula_info_id: int) -> HttpResponse:
     info = cedula_info_get_for_support(cedula_info_id=cedula_info_id)
     if info is None:
         raise Http404
@@ -94,7 +96,7 @@ def console_record_view(request: HttpRequest, cedula_info_id: int) -> HttpRespon
 
 @require_POST
 @_support
-def console_retry_view(request: HttpRequest) -> HttpResponse:
+def console_retry_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Retry the selected records with a reason (each through the state-machine service, audited)."""
     form = RetryForm(request.POST)
     back = request.POST.get("next") or ""
@@ -102,7 +104,8 @@ def console_retry_view(request: HttpRequest) -> HttpResponse:
         back = reverse("verification:console")
     if not form.is_valid():
         for error in form.errors.values():
-            messages.error(request, error[0])
+            # ErrorList[i] is the message text at run time; django-stubs types it as the stored ValidationError.
+            messages.error(request, error[0])  # type: ignore[arg-type]
         return redirect(back)
     try:
         report = cedula_verification_retry_many(

@@ -106,7 +106,7 @@ def badge_for(info: CedulaInfo | None, *, now: datetime) -> Badge:
 
 # What each audit row means for the person, in plain Spanish. Internals (reasons, sites, actors'
 # ids) never appear: support sees those in the console.
-_PERSON_TEXT = {
+_PERSON_TEXT: dict[str, str] = {
     Transition.REQUEST: "Recibimos su registro y empezamos a verificar su cédula.",
     Transition.COMPLETE_ACTIVE: "La Registraduría confirmó que su cédula está habilitada para votar.",
     Transition.COMPLETE_CANCELLED: "La Registraduría informa que su cédula está cancelada.",

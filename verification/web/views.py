@@ -5,7 +5,9 @@ A person's URLs carry no cédula and no id: they always mean "my own record". Ev
 answer htmx varies on HX-Request; a plain (no-JavaScript) request gets the whole page instead.
 """
 
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,7 +19,10 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect, trigger_client_event
 
+from accounts.http import AuthenticatedHtmxHttpRequest
 from core.exceptions import ApplicationError
+from core.http import HtmxHttpRequest
+from verification.models import CedulaInfo
 from verification.selectors import (
     cedula_info_get_for_user,
     cedula_info_timeline,
@@ -33,7 +38,9 @@ CONSOLE_PAGE_SIZE = 25
 
 
 # --- The person's own record ----------------------------------------------------------------
-def _badge_response(request: HttpRequest, info, *, message: str = "", status: int | None = None) -> HttpResponse:
+def _badge_response(
+    request: HttpRequest, info: CedulaInfo | None, *, message: str = "", status: int | None = None
+) -> HttpResponse:
     badge = ui.badge_for(info, now=timezone.now())
     if request.method == "GET" and request.GET.get("k") == badge.fingerprint:
         return HttpResponse(status=204)  # the page already shows exactly this
@@ -47,12 +54,12 @@ def _badge_response(request: HttpRequest, info, *, message: str = "", status: in
     return response
 
 
-def _person(view):
+def _person(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Logged in; when a poll finds the session gone, send the whole page to the login (HX-Redirect)
     instead of swapping a login form into the badge."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapper(request: HtmxHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.htmx and not request.user.is_authenticated:
             return HttpResponseClientRedirect(f"{resolve_url(settings.LOGIN_URL)}?next=/")
         return login_required(view)(request, *args, **kwargs)
@@ -63,7 +70,7 @@ def _person(view):
 @require_GET
 @vary_on_headers("HX-Request")
 @_person
-def badge_view(request: HttpRequest) -> HttpResponse:
+def badge_view(request: AuthenticatedHtmxHttpRequest) -> HttpResponse:
     """The polled status badge (htmx); a plain request goes to the page that shows it."""
     if not request.htmx:
         return redirect("accounts:home")
@@ -73,7 +80,7 @@ def badge_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 @vary_on_headers("HX-Request")
 @_person
-def timeline_view(request: HttpRequest) -> HttpResponse:
+def timeline_view(request: AuthenticatedHtmxHttpRequest) -> HttpResponse:
     if not request.htmx:
         return redirect("accounts:home")
     info = cedula_info_get_for_user(user=request.user)
@@ -86,7 +93,7 @@ def timeline_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 @vary_on_headers("HX-Request")
 @_person
-def refresh_view(request: HttpRequest) -> HttpResponse:
+def refresh_view(request: AuthenticatedHtmxHttpRequest) -> HttpResponse:
     """The "Actualizar" button: ask for a fresh lookup (the service enforces the rate limit)."""
     message = ""
     try:

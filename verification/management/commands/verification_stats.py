@@ -24,8 +24,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Oldest pending check: {stats.oldest_pending_seconds:.1f} s")
         self.stdout.write(f"Queue depth:          {'?' if stats.queue_depth is None else stats.queue_depth}")
         if stats.breaker:
-            for site, state in stats.breaker.items():
-                self.stdout.write(f"Breaker {site}: {state.get('state', '?')} {state.get('reason') or ''}".rstrip())
+            for site, breaker in stats.breaker.items():
+                self.stdout.write(f"Breaker {site}: {breaker.get('state', '?')} {breaker.get('reason') or ''}".rstrip())
         else:
             self.stdout.write("Breaker: no state reported")
         self.stdout.write(f"Clusters alive:       {len(stats.clusters)}")
