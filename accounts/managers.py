@@ -1,14 +1,19 @@
+from typing import TYPE_CHECKING, Any
+
 from django.contrib.auth.base_user import BaseUserManager
 
 from accounts.cedula import normalize
 
+if TYPE_CHECKING:
+    from accounts.models import User
 
-class UserManager(BaseUserManager):
+
+class UserManager(BaseUserManager["User"]):
     """Low-level constructors. People register through `accounts.services.user_register`."""
 
     use_in_migrations = True
 
-    def create_user(self, cedula: str, password: str | None = None, **extra_fields):
+    def create_user(self, cedula: str, password: str | None = None, **extra_fields: Any) -> "User":
         user = self.model(cedula=normalize(cedula), **extra_fields)
         if "email" in extra_fields:
             user.email = self.normalize_email(extra_fields["email"])
@@ -17,7 +22,7 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
-    def create_superuser(self, cedula: str, password: str | None = None, **extra_fields):
+    def create_superuser(self, cedula: str, password: str | None = None, **extra_fields: Any) -> "User":
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
         return self.create_user(cedula, password, **extra_fields)

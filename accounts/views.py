@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.forms import EraseAccountForm, LoginForm, RegistrationForm
+from accounts.http import AuthenticatedHttpRequest
 from accounts.services import user_erase, user_register
 from accounts.throttle import login_is_locked, login_record_failure, login_record_success
 from core.exceptions import ApplicationError
@@ -82,7 +83,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def erase_account_view(request: HttpRequest) -> HttpResponse:
+def erase_account_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Habeas data: the person deletes their account and personal data."""
     form = EraseAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():

@@ -44,7 +44,11 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Playwright
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -115,7 +119,8 @@ class BareBrowser:
         self.ca_path = ca_path
         self.http = requests.Session()
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bare-chromium")
-        self.playwright = self.browser = None
+        self.playwright: Playwright | None = None
+        self.browser: Browser | None = None
         self.executor.submit(self._start).result(timeout=60)
 
     def _start(self) -> None:
@@ -150,11 +155,14 @@ class BareBrowser:
         return token
 
     def _lookup(self, cedula: str) -> bool:
+        assert self.browser is not None  # launched by __init__, until close()
         context = self.browser.new_context()
         try:
             page = context.new_page()
             page.goto(self.wsp_url, wait_until="domcontentloaded")
-            token = self._solve(page.get_attribute("div.g-recaptcha", "data-sitekey"), page.url)
+            sitekey = page.get_attribute("div.g-recaptcha", "data-sitekey")
+            assert sitekey is not None  # the front's page always names its sitekey
+            token = self._solve(sitekey, page.url)
             page.fill("#nuip", cedula)
             page.wait_for_selector("#g-recaptcha-response", state="attached")
             page.eval_on_selector("#g-recaptcha-response", "(el, token) => { el.value = token; }", token)
@@ -170,6 +178,7 @@ class BareBrowser:
         return self.executor.submit(self._lookup, cedula).result(timeout=60)
 
     def _setup(self) -> None:
+        assert self.browser is not None  # launched by __init__, until close()
         context = self.browser.new_context()
         try:
             context.new_page()
@@ -325,7 +334,9 @@ def measure_rate(
         ready = [False] * workers
 
         def wait_ready(k: int) -> None:
-            ready[k] = procs[k].stdout.readline().strip() == "ready"
+            stdout = procs[k].stdout
+            assert stdout is not None  # a pipe
+            ready[k] = stdout.readline().strip() == "ready"
 
         waiters = [threading.Thread(target=wait_ready, args=(k,), daemon=True) for k in range(workers)]
         for waiter in waiters:
@@ -345,6 +356,7 @@ def measure_rate(
 
         def feed(k: int) -> None:
             proc = procs[k]
+            assert proc.stdin is not None and proc.stdout is not None  # both are pipes
             while True:
                 try:
                     cedula = todo.get_nowait()

@@ -5,7 +5,11 @@ is the outbox requeue, gated by `core.requeue_outboxmessage` and recorded as a `
 event by the service.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from django.contrib import admin, messages
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
@@ -14,19 +18,25 @@ from core.consumers import outbox_requeue
 from core.models import OutboxMessage, OutboxStatus, StoredEvent
 from core.relay import outbox_status
 
+if TYPE_CHECKING:
+    # ModelAdmin is generic in django-stubs only: Django's class cannot be subscripted at run time.
+    _ModelAdmin = admin.ModelAdmin[Model]
+else:
+    _ModelAdmin = admin.ModelAdmin
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
+
+class ReadOnlyAdmin(_ModelAdmin):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
-def _changelist(model, **params) -> str:
+def _changelist(model: str, **params: str) -> str:
     return f"{reverse(f'admin:core_{model}_changelist')}?{urlencode(params)}"
 
 
@@ -62,7 +72,7 @@ class StoredEventAdmin(ReadOnlyAdmin):
 
     @admin.display(description="correlación")
     def correlation_link(self, obj: StoredEvent) -> str:
-        url = _changelist("storedevent", correlation_id=obj.correlation_id)
+        url = _changelist("storedevent", correlation_id=str(obj.correlation_id))
         return format_html('<a href="{}">{}</a>', url, obj.correlation_id)
 
     @admin.display(description="causado por")
@@ -124,11 +134,11 @@ class OutboxMessageAdmin(ReadOnlyAdmin):
     def short_error(self, obj: OutboxMessage) -> str:
         return obj.last_error[:80]
 
-    def has_requeue_permission(self, request) -> bool:
+    def has_requeue_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("core.requeue_outboxmessage")
 
     @admin.action(description="Reencolar los mensajes seleccionados (fallidos o en espera)", permissions=["requeue"])
-    def requeue(self, request, queryset):
+    def requeue(self, request: HttpRequest, queryset: QuerySet[OutboxMessage]) -> None:
         count = outbox_requeue(
             message_ids=list(queryset.values_list("id", flat=True)), actor=f"staff:{request.user.pk}"
         )
@@ -139,7 +149,7 @@ class OutboxMessageAdmin(ReadOnlyAdmin):
                 request, f"{skipped} mensaje(s) no se reencolaron: ya se procesaron o están en curso.", messages.WARNING
             )
 
-    def changelist_view(self, request, extra_context=None):
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
         state = outbox_status()
         extra_context = {
             **(extra_context or {}),

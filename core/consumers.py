@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core import handlers
 from core.event_store import ConcurrencyError, Metadata, append, to_envelope
-from core.events import OutboxRequeued
+from core.events import EventEnvelope, OutboxRequeued
 from core.logging import bind_correlation
 from core.models import OutboxMessage, OutboxStatus, ProcessedMessage
 from core.relay import relay_wake_on_commit, retry_delay_seconds
@@ -27,7 +27,7 @@ def current_task_id() -> str:
     return _current_task_id.get()
 
 
-def _mark_processed(message: OutboxMessage, envelope) -> None:
+def _mark_processed(message: OutboxMessage, envelope: EventEnvelope) -> None:
     ProcessedMessage.objects.create(message=message, handler=message.handler, event_id=envelope.event_id)
     OutboxMessage.objects.filter(pk=message.pk).update(
         status=OutboxStatus.DONE, done_at=timezone.now(), lease_until=None

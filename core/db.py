@@ -2,9 +2,12 @@
 so not even raw SQL can rewrite history. Replay (which rebuilds projection tables) opens the guard for
 its own transaction only with `allow_rewrite()`."""
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from django.apps.registry import Apps
 from django.db import connection, migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
 GUARD_SETTING = "pagina_madre.allow_rewrite"
 
@@ -20,8 +23,11 @@ $$ LANGUAGE plpgsql;
 """
 
 
-def _install(table: str):
-    def forwards(apps, schema_editor):
+_Operation = Callable[[Apps, BaseDatabaseSchemaEditor], None]
+
+
+def _install(table: str) -> tuple[_Operation, _Operation]:
+    def forwards(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
         if schema_editor.connection.vendor != "postgresql":
             return
         schema_editor.execute(_FUNCTION_SQL, None)
@@ -30,7 +36,7 @@ def _install(table: str):
             "FOR EACH ROW EXECUTE FUNCTION pagina_madre_append_only()"
         )
 
-    def backwards(apps, schema_editor):
+    def backwards(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
         if schema_editor.connection.vendor == "postgresql":
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
 
@@ -43,7 +49,7 @@ def append_only_trigger(table: str) -> migrations.RunPython:
 
 
 @contextmanager
-def allow_rewrite():
+def allow_rewrite() -> Iterator[None]:
     """Inside the current transaction, let replay delete rows of append-only projection tables."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

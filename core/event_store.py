@@ -3,6 +3,7 @@
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -71,9 +72,7 @@ def append(
                 version=version + offset,
                 event_type=event.TYPE,
                 schema_version=event.VERSION,
-                payload=personal_data.seal(event.payload(), fields=event.PERSONAL_FIELDS, subject=event.subject())
-                if event.PERSONAL_FIELDS
-                else event.payload(),
+                payload=_stored_payload(event),
                 actor=metadata.actor,
                 correlation_id=metadata.correlation_id,
                 causation_id=metadata.causation_id,
@@ -96,6 +95,14 @@ def append(
 
         relay_wake_on_commit()
     return rows
+
+
+def _stored_payload(event: DomainEvent) -> dict[str, Any]:
+    """The payload as stored: its personal fields sealed under the subject's key, when it has any."""
+    subject = event.subject()
+    if subject is None:  # no PERSONAL_FIELDS
+        return event.payload()
+    return personal_data.seal(event.payload(), fields=event.PERSONAL_FIELDS, subject=subject)
 
 
 def to_envelope(row: StoredEvent) -> EventEnvelope:

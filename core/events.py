@@ -9,10 +9,11 @@ import dataclasses
 import uuid
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 _EVENT_TYPES: dict[str, type["DomainEvent"]] = {}
-_UPCASTERS: dict[tuple[str, int], Callable[[dict[str, Any]], dict[str, Any]]] = {}
+Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
+_UPCASTERS: dict[tuple[str, int], Upcaster] = {}
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -33,6 +34,8 @@ class DomainEvent:
     def subject(self) -> str | None:
         if not self.PERSONAL_FIELDS:
             return None
+        # register_event refuses an event type with PERSONAL_FIELDS and no SUBJECT_FIELD.
+        assert self.SUBJECT_FIELD is not None
         return subject_name(self.SUBJECT_FIELD, getattr(self, self.SUBJECT_FIELD))
 
 
@@ -67,7 +70,10 @@ class UnknownEventTypeError(LookupError):
     pass
 
 
-def register_event(cls: type[DomainEvent]) -> type[DomainEvent]:
+_EventClass = TypeVar("_EventClass", bound=type[DomainEvent])
+
+
+def register_event(cls: _EventClass) -> _EventClass:
     """Class decorator: make an event type known to the store (for reading and the catalogue)."""
     if cls.PERSONAL_FIELDS:
         fields = {f.name: f for f in dataclasses.fields(cls)}
@@ -84,10 +90,10 @@ def register_event(cls: type[DomainEvent]) -> type[DomainEvent]:
     return cls
 
 
-def register_upcaster(event_type: str, from_version: int):
+def register_upcaster(event_type: str, from_version: int) -> Callable[[Upcaster], Upcaster]:
     """Decorator: a function turning a payload of `from_version` into one of `from_version + 1`."""
 
-    def decorator(func: Callable[[dict[str, Any]], dict[str, Any]]):
+    def decorator(func: Upcaster) -> Upcaster:
         _UPCASTERS[(event_type, from_version)] = func
         return func
 

@@ -28,7 +28,7 @@ class Handler:
 _HANDLERS: dict[str, Handler] = {}
 
 
-def handler(event_type: str, *, name: str, transactional: bool = True):
+def handler(event_type: str, *, name: str, transactional: bool = True) -> Callable[[HandlerFunc], HandlerFunc]:
     """Decorator registering `func` as the consumer `name` of `event_type`. Names are stable ids:
     they are stored in the outbox, so renaming one orphans its pending deliveries."""
 

@@ -8,6 +8,7 @@ import contextvars
 import json
 import logging
 import uuid
+from typing import Any
 
 _correlation: contextvars.ContextVar[str] = contextvars.ContextVar("correlation_id", default="-")
 
@@ -22,12 +23,12 @@ def install_record_factory() -> None:
     if getattr(previous, "adds_correlation", False):
         return
 
-    def factory(*args, **kwargs):
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
         record = previous(*args, **kwargs)
         record.correlation_id = _correlation.get()
         return record
 
-    factory.adds_correlation = True
+    factory.adds_correlation = True  # type: ignore[attr-defined]  # a marker on the function, read back above
     logging.setLogRecordFactory(factory)
 
 

@@ -5,6 +5,7 @@ projections with the kernel, not the other way round.
 """
 
 import uuid
+from typing import Any, NoReturn, TypeVar
 
 from django.db import models
 from django.utils import timezone
@@ -14,16 +15,19 @@ class ImmutableRecordError(Exception):
     """Raised when code tries to change or remove an append-only record."""
 
 
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
+_M = TypeVar("_M", bound=models.Model)
+
+
+class AppendOnlyQuerySet(models.QuerySet[_M]):
+    def update(self, **kwargs: Any) -> NoReturn:
         raise ImmutableRecordError(f"{self.model.__name__} rows are append-only: update() is refused.")
 
-    def delete(self):
+    def delete(self) -> NoReturn:
         raise ImmutableRecordError(f"{self.model.__name__} rows are append-only: delete() is refused.")
 
     # bulk_update goes through update(); bulk_create stays allowed (it only inserts).
 
-    def rewrite_delete(self):
+    def rewrite_delete(self) -> tuple[int, dict[str, int]]:
         """Delete rows of an append-only PROJECTION table while replay rebuilds it from the events.
 
         Only `core.projections.replay` (inside `core.db.allow_rewrite()`) may call this.
@@ -43,13 +47,13 @@ class AppendOnlyModel(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise ImmutableRecordError(f"{type(self).__name__} rows are append-only: they cannot be changed.")
         kwargs["force_insert"] = True
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise ImmutableRecordError(f"{type(self).__name__} rows are append-only: they cannot be deleted.")
 
 

@@ -9,7 +9,7 @@ fields read back as erased.
 import base64
 import json
 import os
-from typing import Any
+from typing import Any, Literal, Protocol, TypeVar, overload
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -18,12 +18,16 @@ from core.models import SubjectKey
 BLOB = "__personal__"
 
 
+@overload
+def _key_for(subject: str, *, create: Literal[True]) -> bytes: ...
+@overload
+def _key_for(subject: str, *, create: Literal[False]) -> bytes | None: ...
 def _key_for(subject: str, *, create: bool) -> bytes | None:
     if create:
-        row, _ = SubjectKey.objects.get_or_create(
+        created, _ = SubjectKey.objects.get_or_create(
             subject=subject, defaults={"key": AESGCM.generate_key(bit_length=256)}
         )
-        return bytes(row.key)
+        return bytes(created.key)
     row = SubjectKey.objects.filter(subject=subject).first()
     return bytes(row.key) if row else None
 
@@ -61,10 +65,16 @@ def unseal(payload: dict[str, Any]) -> tuple[dict[str, Any], bool]:
     return opened, False
 
 
-_ERASERS: list = []
+class Eraser(Protocol):
+    def __call__(self, *, user_id: int, actor: str) -> None: ...
 
 
-def register_eraser(func):
+_E = TypeVar("_E", bound=Eraser)
+
+_ERASERS: list[Eraser] = []
+
+
+def register_eraser(func: _E) -> _E:
     """Register `func(user_id, actor)`: it removes an app's personal data of one person, inside the
     erasure's transaction (apps register in AppConfig.ready, like handlers and projections)."""
     if func not in _ERASERS:

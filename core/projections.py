@@ -6,7 +6,7 @@ and `verify` writes nothing: it folds the whole log and compares the result with
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from django.db import transaction
 
@@ -33,9 +33,10 @@ class Projection(Protocol):
 
 
 _PROJECTIONS: dict[str, Projection] = {}
+_P = TypeVar("_P", bound=Projection)
 
 
-def register_projection(projection: Projection) -> Projection:
+def register_projection(projection: _P) -> _P:
     _PROJECTIONS[projection.name] = projection
     return projection
 
@@ -117,6 +118,7 @@ def replay_event_count(*, stream: str | None = None, since: int = 0) -> int:
             continue
         qs = StoredEvent.objects.filter(position__gt=since, stream_type__in=projection.stream_types)
         if stream_filter is not None:
+            assert stream_ids is not None  # _stream_filter names the stream's id with every stream filter
             qs = qs.filter(stream_id=stream_ids[0])
         total += qs.count()
     return total

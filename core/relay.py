@@ -16,13 +16,15 @@ import random
 import signal
 import threading
 import time
+from collections.abc import Callable
 from contextlib import suppress
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import psycopg
 from django.conf import settings
 from django.db import close_old_connections, connection, transaction
-from django.db.models import Case, Count, Exists, F, Min, OuterRef, Q, Value, When
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Case, Count, Exists, F, Min, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 from django_q.tasks import async_task
 
@@ -44,7 +46,7 @@ STOP_CHECK_SECONDS = 0.5
 LISTEN_APPLICATION_NAME = "pagina-madre-relay"
 
 
-def _due_queryset(now):
+def _due_queryset(now: datetime) -> QuerySet[OutboxMessage]:
     earlier_open = OutboxMessage.objects.filter(
         stream=OuterRef("stream"), handler=OuterRef("handler"), id__lt=OuterRef("id"), status__in=OPEN_STATUSES
     )
@@ -58,7 +60,7 @@ def _due_queryset(now):
     )
 
 
-def outbox_claim_batch(*, limit: int, now=None) -> list[int]:
+def outbox_claim_batch(*, limit: int, now: datetime | None = None) -> list[int]:
     """Mark up to `limit` due rows dispatched (with a lease) and return their ids. Commits."""
     now = now or timezone.now()
     lease = timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
@@ -80,13 +82,14 @@ def outbox_claim_batch(*, limit: int, now=None) -> list[int]:
 def _enqueue(message_id: int) -> str:
     """Enqueue one delivery on the broker and return its task id. Only the id travels: the task
     re-reads the row and the event (no personal data in the broker)."""
-    return async_task(
+    task_id: str = async_task(
         "core.tasks.deliver",
         message_id,
         task_name=f"outbox-{message_id}",
         group="outbox",
         save=settings.RELAY_SAVE_TASK_RESULTS,
     )
+    return task_id
 
 
 def _record_task_ids(task_ids: dict[int, str]) -> None:
@@ -136,12 +139,15 @@ def relay_wake_on_commit() -> None:
     transaction.on_commit(marker, robust=True)
 
 
-def _notifies_relays(conn) -> bool:
-    return settings.RELAY_LISTEN and conn.vendor == "postgresql"
+def _notifies_relays(conn: BaseDatabaseWrapper) -> bool:
+    listen: bool = settings.RELAY_LISTEN
+    return listen and conn.vendor == "postgresql"
 
 
-def _on_commit_registered(conn, func) -> bool:
-    return any(registered is func for _sids, registered, _robust in conn.run_on_commit)
+def _on_commit_registered(conn: BaseDatabaseWrapper, func: Callable[[], None]) -> bool:
+    # django-stubs types the entries as (savepoint ids, func) pairs; Django 4.2+ appends `robust` to each.
+    entries: list[tuple[set[str], Callable[[], None], bool]] = conn.run_on_commit  # type: ignore[assignment]
+    return any(registered is func for _sids, registered, _robust in entries)
 
 
 def _notify_sent() -> None:
@@ -152,14 +158,14 @@ def _wake() -> None:
     relay_dispatch_due()
 
 
-def outbox_lag_seconds(*, now=None) -> float:
+def outbox_lag_seconds(*, now: datetime | None = None) -> float:
     """Age of the oldest delivery not yet processed (0 when the outbox is drained)."""
     now = now or timezone.now()
     oldest = OutboxMessage.objects.filter(status__in=OPEN_STATUSES).aggregate(oldest=Min("created_at"))["oldest"]
     return max(0.0, (now - oldest).total_seconds()) if oldest else 0.0
 
 
-def outbox_status(*, now=None) -> dict[str, float | int]:
+def outbox_status(*, now: datetime | None = None) -> dict[str, float | int]:
     """Counts per status, the lag and how many deliveries are due now (for `relay --status`, the admin)."""
     now = now or timezone.now()
     counts = dict.fromkeys(OutboxStatus.values, 0)

@@ -5,7 +5,7 @@ from accounts.models import User
 TEST_PASSWORD = "clave-de-prueba-segura-2026"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True

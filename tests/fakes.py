@@ -63,11 +63,11 @@ def _override() -> LookupResult | None:
     return BY_OUTCOME[outcome] if outcome else None
 
 
-def result_for(cedula: str) -> FakeResult:
+def result_for(cedula: str) -> LookupResult:
     return _override() or BY_LAST_DIGIT.get(cedula[-1], FakeResult("active", ACTIVE_FIELDS))
 
 
-def lookup(cedula: str, *, deadline_s: float | None = None) -> FakeResult:
+def lookup(cedula: str, *, deadline_s: float | None = None) -> LookupResult:
     log_path = os.environ.get("FAKE_LOOKUP_LOG")
     if log_path:
         with open(log_path, "a") as log:

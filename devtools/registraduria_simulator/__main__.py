@@ -48,14 +48,15 @@ def main(argv: list[str] | None = None) -> int:
         hang_seconds=options.hang_seconds,
         solve_seconds=options.solve_seconds,
     )
+    # Handlers first: a SIGTERM that arrives as soon as the port answers must still stop it cleanly.
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
     try:
         simulator.start()
     except OSError as error:
         print(f"No se pudo iniciar el simulador: {error}", file=sys.stderr)
         return 1
-    stop = threading.Event()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: stop.set())
     try:
         simulator.set_mode(mode=options.mode)
         _print_banner(simulator, options)

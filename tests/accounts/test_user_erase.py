@@ -13,6 +13,7 @@ from core.event_store import load_stream
 from core.models import StoredEvent, SubjectKey
 from core.projections import replay
 from tests.verification.helpers import drain_outbox, register
+from verification.events import CedulaVerificationCompleted
 from verification.models import CedulaInfo, TransitionLog
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,9 @@ def test_voting_place_is_stored_encrypted_in_events():
     drain_outbox()
     completed = StoredEvent.objects.get(event_type="verification.CedulaVerificationCompleted")
     assert "MEDELLÍN" not in json.dumps(completed.payload, ensure_ascii=False)
-    assert load_stream("cedula", CedulaInfo.objects.get(user=user).pk)[-1].event.fields["municipio"] == "MEDELLÍN"
+    event = load_stream("cedula", CedulaInfo.objects.get(user=user).pk)[-1].event
+    assert isinstance(event, CedulaVerificationCompleted)
+    assert event.fields["municipio"] == "MEDELLÍN"
 
 
 def test_erasure_leaves_nothing_readable_and_replay_still_matches():
@@ -61,10 +64,12 @@ def test_erasure_leaves_nothing_readable_and_replay_still_matches():
     info.refresh_from_db()
     assert info.user_id is None and info.municipio == "" and info.status == "active"
     erased = TransitionLog.objects.filter(cedula_info=info).last()
+    assert erased is not None
     assert (erased.transition, erased.actor) == ("erase", f"user:{user.pk}")
     # The log is complete (nothing deleted) and its personal fields read back as erased.
     assert StoredEvent.objects.count() == events_before + 2  # UserErased + CedulaPersonalDataErased
     completed = next(e for e in load_stream("cedula", info.pk) if e.event_type.endswith("Completed"))
+    assert isinstance(completed.event, CedulaVerificationCompleted)
     assert completed.erased and completed.event.fields == {}
     assert not SubjectKey.objects.filter(subject=f"user_id:{user.pk}").exists()
     # The rest of the log stays readable and replayable.

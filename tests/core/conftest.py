@@ -4,6 +4,7 @@ from contextlib import contextmanager
 import pytest
 
 from core import handlers
+from core.events import EventEnvelope
 
 
 @contextmanager
@@ -21,7 +22,7 @@ def registration_consumer():
     """A consumer of UserRegistered (the product's own consumers live in verification/), recording calls."""
     from accounts.events import UserRegistered
 
-    calls = []
+    calls: list[EventEnvelope] = []
     with registered_handler(UserRegistered.TYPE, "tests.registration_consumer", calls.append):
         yield calls
 

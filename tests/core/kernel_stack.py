@@ -133,11 +133,15 @@ class KernelStack:
     def scalar(self, sql: str):
         if self.backend == "sqlite":
             with sqlite3.connect(self.db_path, timeout=30) as conn:
-                return conn.execute(sql).fetchone()[0]
+                row = conn.execute(sql).fetchone()
+                assert row is not None  # an aggregate query always returns one row
+                return row[0]
         import psycopg
 
         with psycopg.connect(self.db_url) as conn:
-            return conn.execute(sql).fetchone()[0]
+            pg_row = conn.execute(sql).fetchone()
+            assert pg_row is not None  # an aggregate query always returns one row
+            return pg_row[0]
 
     def wait_until(self, predicate: Callable[[], bool], *, timeout: float, what: str) -> None:
         deadline = time.monotonic() + timeout

@@ -1,6 +1,8 @@
 """The kernel's admin: a read-only event browser with causation links, and the outbox with lag, dead
 letters and a permission-gated, audited requeue."""
 
+from typing import cast
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.db import transaction
@@ -8,6 +10,7 @@ from django.urls import reverse
 
 from core import event_store
 from core.event_store import Metadata, load_stream, to_envelope
+from core.events import OutboxRequeued
 from core.models import OutboxMessage, OutboxStatus, StoredEvent
 from tests.core.kernel_events import Pinged, ping
 from tests.factories import UserFactory
@@ -27,7 +30,7 @@ def admin_client_logged(client, admin_user):
 
 
 def _staff(*perms: str):
-    user = UserFactory(is_staff=True)
+    user = UserFactory.create(is_staff=True)
     for codename in perms:
         user.user_permissions.add(Permission.objects.get(codename=codename, content_type__app_label="core"))
     return user
@@ -111,6 +114,6 @@ def test_requeue_with_the_permission_is_applied_and_audited(client):
     message.refresh_from_db()
     assert (message.status, message.failure_count) == (OutboxStatus.PENDING, 0)
     audit = load_stream("outbox", "requeues")
-    assert [(e.event_type, e.event.message_ids, e.actor) for e in audit] == [
+    assert [(e.event_type, cast(OutboxRequeued, e.event).message_ids, e.actor) for e in audit] == [
         ("core.OutboxRequeued", [message.pk], f"staff:{staff.pk}")
     ]

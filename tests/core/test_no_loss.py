@@ -30,7 +30,9 @@ CEDULA = "1098765432"
 def _register_through_the_web(base_url: str) -> None:
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
     form = opener.open(f"{base_url}/registro/", timeout=30).read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)
+    assert match is not None
+    token = match.group(1)
     data = urllib.parse.urlencode(
         {
             "csrfmiddlewaretoken": token,

@@ -4,6 +4,7 @@ import json
 import threading
 from datetime import timedelta
 from io import StringIO
+from typing import cast
 
 import pytest
 import time_machine
@@ -14,6 +15,7 @@ from django_q.models import OrmQ
 
 from core.consumers import outbox_deliver, outbox_requeue
 from core.event_store import load_stream
+from core.events import OutboxRequeued
 from core.models import OutboxMessage, OutboxStatus, ProcessedMessage
 from core.relay import outbox_claim_batch, outbox_lag_seconds, relay_dispatch_due, retry_delay_seconds
 from tests.core import kernel_events
@@ -86,7 +88,7 @@ def test_failures_back_off_then_become_a_dead_letter_that_staff_can_requeue(sett
     first.refresh_from_db()
     assert (first.status, first.failure_count) == (OutboxStatus.PENDING, 0)
     audit = load_stream("outbox", "requeues")
-    assert [(e.event.message_ids, e.actor) for e in audit] == [([first.pk], "staff:7")]
+    assert [(cast(OutboxRequeued, e.event).message_ids, e.actor) for e in audit] == [([first.pk], "staff:7")]
     assert outbox_deliver(message_id=first.pk) == "done"
 
 

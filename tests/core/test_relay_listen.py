@@ -188,7 +188,7 @@ def test_only_a_committed_transaction_notifies_once(stack):
         result = stack.manage("shell", "-c", WRITER, RELAY_WAKE_ON_COMMIT="false")
         writer_pid = json.loads(result.stdout.strip().splitlines()[-1])["pid"]
 
-        received = []
+        received: list[psycopg.Notify] = []
         deadline = time.monotonic() + 10
         while len(received) < 2 and time.monotonic() < deadline:
             received += listener.notifies(timeout=deadline - time.monotonic(), stop_after=2 - len(received))

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 class MemoryProjection:
     """A read model kept in a dict (its 'table'): per ping stream, the sum of counts and the sources."""
 
-    stream_types = ("ping",)
+    stream_types: tuple[str, ...] = ("ping",)
 
     def __init__(self, name: str) -> None:
         self.name = name

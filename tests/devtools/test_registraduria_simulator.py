@@ -8,6 +8,7 @@ import socket
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 import pytest
@@ -25,6 +26,7 @@ from devtools.registraduria_simulator.scenarios import (
     SITEKEY_INFO,
     SITEKEY_WSP,
     WSP_TIMEOUT_TEXT,
+    Scenario,
     scenario_for,
 )
 from devtools.registraduria_simulator.server import Simulator
@@ -39,8 +41,15 @@ HANG_SECONDS = 0.4
 CEDULAS = [*SCENARIOS, "1234567891", "1234567892", "1234567893"]
 
 
+def _scenario(cedula: str) -> Scenario:
+    """The scenario of a cédula these tests use (all of them valid)."""
+    scenario = scenario_for(cedula)
+    assert scenario is not None
+    return scenario
+
+
 def _scenario_id(cedula: str) -> str:
-    return f"{cedula}-{scenario_for(cedula).name}"
+    return f"{cedula}-{_scenario(cedula).name}"
 
 
 @pytest.fixture(scope="module")
@@ -343,7 +352,7 @@ def test_widget_anchor_gives_a_token_the_front_accepts(sim):
 
 @pytest.mark.parametrize("cedula", CEDULAS, ids=_scenario_id)
 def test_wsp_scenarios(sim, cedula):
-    scenario = scenario_for(cedula).on_front("wsp")
+    scenario = _scenario(cedula).on_front("wsp")
     response, elapsed = timed(wsp_submit, sim, cedula)
 
     if assert_shared_fault(scenario.name, response):
@@ -419,7 +428,7 @@ def test_wsp_scenarios(sim, cedula):
 
 @pytest.mark.parametrize("cedula", CEDULAS, ids=_scenario_id)
 def test_consultacenso_scenarios(sim, cedula):
-    scenario = scenario_for(cedula).on_front("consultacenso")
+    scenario = _scenario(cedula).on_front("consultacenso")
     response, elapsed = timed(censo_submit, sim, cedula)
 
     if assert_shared_fault(scenario.name, response):
@@ -461,6 +470,7 @@ def test_consultacenso_scenarios(sim, cedula):
             return
         assert {"nuip", "nom_depto", "nom_mun", "nom_puesto", "direccion", "mesa"} <= set(data)
         assert data["nuip"] == cedula
+        assert scenario.place is not None
         assert ("zona" in data) == (scenario.place.zona is not None)
         assert data["nom_depto"] == scenario.place.departamento
         if scenario.name == "active_rural":
@@ -473,7 +483,7 @@ def test_consultacenso_scenarios(sim, cedula):
 
 @pytest.mark.parametrize("cedula", CEDULAS, ids=_scenario_id)
 def test_infovotantes_scenarios(sim, cedula):
-    scenario = scenario_for(cedula).on_front("infovotantes")
+    scenario = _scenario(cedula).on_front("infovotantes")
     response, elapsed = timed(info_submit, sim, cedula)
 
     if assert_shared_fault(scenario.name, response):
@@ -507,6 +517,7 @@ def test_infovotantes_scenarios(sim, cedula):
         data = reply["data"]
         assert (reply["status"], reply["status_code"]) == (True, 200)
         assert (data["identification"], data["is_in_census"], data["novelty"]) == (cedula, True, [])
+        assert scenario.place is not None
         assert data["stand"] == scenario.place.puesto
         assert data["table"] == scenario.place.mesa
         assert data["place_address"] == {
@@ -1036,7 +1047,11 @@ def test_an_automated_chromium_is_caught_by_the_waf(sim, browser):
 
 # --- the corpus of real answer shapes, replayed ----------------------------------------------------
 
-SUBMIT = {"wsp": wsp_submit, "consultacenso": censo_submit, "infovotantes": info_submit}
+SUBMIT: dict[str, Callable[[Simulator, str], requests.Response]] = {
+    "wsp": wsp_submit,
+    "consultacenso": censo_submit,
+    "infovotantes": info_submit,
+}
 
 
 def test_every_corpus_answer_has_a_cedula_of_its_own():
@@ -1044,7 +1059,7 @@ def test_every_corpus_answer_has_a_cedula_of_its_own():
     assert len(answers) >= 40
     assert not set(answers) & set(SCENARIOS)
     for cedula, answer in answers.items():
-        assert scenario_for(cedula).corpus == answer
+        assert _scenario(cedula).corpus == answer
         assert cedula[1] == str({"wsp": 1, "consultacenso": 2, "infovotantes": 3}[answer.front])
 
 
@@ -1064,7 +1079,7 @@ def test_a_corpus_answer_still_needs_a_valid_captcha(sim):
 
 
 def test_a_person_the_fronts_disagree_about():
-    scenario = scenario_for("1000000031")
+    scenario = _scenario("1000000031")
     assert scenario.on_front("wsp").answer == "not_found"
     assert scenario.on_front("consultacenso").answer == "cancelled"
 

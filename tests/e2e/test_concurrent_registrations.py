@@ -22,7 +22,9 @@ PEOPLE = 50
 def _register(base_url: str, cedula: str) -> tuple[int, str]:
     session = requests.Session()
     form = session.get(f"{base_url}/registro/", timeout=60)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)
+    assert match is not None
+    token = match.group(1)
     response = session.post(
         f"{base_url}/registro/",
         data={

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from devtools.registraduria_simulator import Simulator
 from devtools.registraduria_simulator.corpus import corpus_answers
@@ -112,7 +112,9 @@ def _wait(condition, *, what: str, timeout: float) -> None:
 def _register(base_url: str, cedula: str) -> requests.Session:
     session = requests.Session()
     form = session.get(f"{base_url}/registro/", timeout=30)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)
+    assert match is not None
+    token = match.group(1)
     response = session.post(
         f"{base_url}/registro/",
         data={
@@ -140,10 +142,15 @@ def _expected_badge(outcome: str, fields: dict[str, str]) -> dict[str, str]:
 def _badge(session: requests.Session, base_url: str) -> tuple[str, dict[str, str]]:
     page = BeautifulSoup(session.get(f"{base_url}/", timeout=30).text, "html.parser")
     badge = page.find(id="verification-badge")
+    assert isinstance(badge, Tag)
     facts = {}
     for row in badge.select("dl.facts > div"):
-        facts[LABELS[row.dt.get_text(strip=True)]] = " ".join(row.dd.get_text().split())
-    return badge["data-state"], facts
+        term, value = row.dt, row.dd
+        assert term is not None and value is not None
+        facts[LABELS[term.get_text(strip=True)]] = " ".join(value.get_text().split())
+    state = badge["data-state"]
+    assert isinstance(state, str)
+    return state, facts
 
 
 @pytest.mark.parametrize("front", ["wsp", "consultacenso", "infovotantes"])

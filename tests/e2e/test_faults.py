@@ -199,7 +199,7 @@ class ChromiumWatch:
 
     def __init__(self) -> None:
         self.seen: set[int] = set()
-        self.sessions: set[int] = set()
+        self.sessions: set[int | None] = set()  # None: a browser whose /proc stat could not be read
 
     def snapshot(self, *roots: int) -> None:
         for root in roots:
@@ -234,7 +234,7 @@ def _assert_events_and_audit_one_for_one(infos) -> None:
 def _assert_each_request_has_at_most_one_result(infos) -> Counter:
     """No duplicate effect of a lookup: one result event per request id, one final result per record.
     Returns how many result events each record had (for the report)."""
-    per_record = Counter()
+    per_record: Counter[int] = Counter()
     for info in infos:
         results = StoredEvent.objects.filter(
             stream_type="cedula",
@@ -271,7 +271,7 @@ def _transition_counts() -> Counter:
 
 
 def _staff_with_retry_permission():
-    staff = UserFactory(is_staff=True, cedula="900000077")
+    staff = UserFactory.create(is_staff=True, cedula="900000077")
     staff.user_permissions.add(Permission.objects.get(codename="retry_cedulainfo"))
     return User.objects.get(pk=staff.pk)  # fresh: no cached permissions
 
@@ -351,6 +351,19 @@ def _infos(users) -> list[CedulaInfo]:
     return list(CedulaInfo.objects.filter(user__in=users).select_related("user").order_by("pk"))
 
 
+def _failed_first(info: CedulaInfo) -> TransitionLog:
+    """The first failure of a record the phase waited to see fail."""
+    log = _first_failure(info)
+    assert log is not None
+    return log
+
+
+def _cedula(info: CedulaInfo) -> str:
+    """The cédula of a record read through its person (never an erased one here)."""
+    assert info.user is not None
+    return info.user.cedula
+
+
 def test_hostile_simulator_opens_the_breaker_and_recovery_resumes_records(hostile_simulator, tmp_path, settings):
     sim = hostile_simulator
     started = time.monotonic()
@@ -396,7 +409,8 @@ def test_hostile_simulator_opens_the_breaker_and_recovery_resumes_records(hostil
         rows = CedulaInfo.objects.order_by("pk").values_list("pk", "status", "reason", "attempts", "next_retry_at")
         return "records: " + "; ".join(f"{pk} {st} {r} a={a} next={n}" for pk, st, r, a, n in rows)
 
-    chromium, roots = ChromiumWatch(), []
+    chromium = ChromiumWatch()
+    roots: list[int] = []
 
     def wait(condition, what, timeout=150, also=None):
         def each():
@@ -449,7 +463,7 @@ def test_hostile_simulator_opens_the_breaker_and_recovery_resumes_records(hostil
             watch_gates()  # a pause set after the loop's last look
             infos = _infos(users)
             assert len(infos) == PER_PHASE  # nobody lost, nobody doubled
-            first = {info.pk: _first_failure(info) for info in infos}
+            first = {info.pk: _failed_first(info) for info in infos}
             assert {f.reason for f in first.values()} <= reasons, (mode, Counter(f.reason for f in first.values()))
             assert {f.to_state for f in first.values()} == {state}
             for info in infos:
@@ -533,7 +547,7 @@ def test_hostile_simulator_opens_the_breaker_and_recovery_resumes_records(hostil
     infos = _infos(everyone)
     assert len(infos) == len(everyone) == len(set(u.cedula for u in everyone)) == 4 * PER_PHASE
     for info in infos:
-        assert info.status == _expected_answer(info.user.cedula), (info.user.cedula, info.status)
+        assert info.status == _expected_answer(_cedula(info)), (_cedula(info), info.status)
         trail = [t.transition for t in info.transitions.order_by("position")]
         # Each record failed first, then was restarted by the sweeper or by support before its result.
         assert trail[0] == T.REQUEST and trail[1] in (T.FAIL_ERROR, T.FAIL_BLOCKED), trail
@@ -629,12 +643,14 @@ class Service:
         """SIGKILL the whole process group and everything below it (`pids`: its tree, read just
         before); returns the pids killed."""
         pids = pids or self.tree()
+        proc = self.proc
+        assert proc is not None, f"{self.name} was never started"
         with suppress(ProcessLookupError):
-            os.killpg(self.proc.pid, signal.SIGKILL)
+            os.killpg(proc.pid, signal.SIGKILL)
         for pid in pids:
             with suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-        self.proc.wait(timeout=30)
+        proc.wait(timeout=30)
         _wait_until(lambda: not any(pid_alive(p) for p in pids), timeout=GONE_SECONDS, what=f"{self.name} to die")
         assert not (self.url and _answers(self.url)), f"{self.name} killed ({sorted(pids)}) but still answers"
         return pids
@@ -663,7 +679,9 @@ class Registrations:
         session = requests.Session()
         form = session.get(f"{self.base_url}/registro/", timeout=30)
         form.raise_for_status()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
+        match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)
+        assert match is not None
+        token = match.group(1)
         with self._lock:
             self.posting += 1
         try:
@@ -747,6 +765,7 @@ def _cluster_log(cluster: Service) -> str:
 def _qcluster_workers(cluster: Service) -> list[int]:
     """The cluster's live worker processes (Django-Q2 logs each one's pid as it starts)."""
     text = _cluster_log(cluster)
+    assert cluster.proc is not None  # started before anyone asks for its workers
     below = descendants(cluster.proc.pid)
     return [pid for pid in map(int, re.findall(r"ready for work at (\d+)", text)) if pid in below and pid_alive(pid)]
 
@@ -897,6 +916,7 @@ def test_kill_minus_nine_each_process_kind_during_200_registrations(tmp_path, se
             sweeper()
             regs.final = CedulaInfo.objects.filter(status__in=TERMINAL).count()
             worker_pids_seen.update(_qcluster_workers(cluster))
+            assert cluster.proc is not None  # started before the loop
             chromium.snapshot(cluster.proc.pid)
             assert time.monotonic() - started < OVERALL_DEADLINE_SECONDS, "overall deadline passed"
             assert cluster.proc.poll() is None, "the qcluster parent died"
@@ -1045,9 +1065,9 @@ def test_kill_minus_nine_each_process_kind_during_200_registrations(tmp_path, se
     infos = list(CedulaInfo.objects.filter(user__in=users).select_related("user"))
     assert len(infos) == PEOPLE == len({info.user_id for info in infos})
     wrong = {
-        info.user.cedula: (info.status, expected[info.user.cedula])
+        _cedula(info): (info.status, expected[_cedula(info)])
         for info in infos
-        if info.status != expected[info.user.cedula]
+        if info.status != expected[_cedula(info)]
     }
     assert wrong == {}
     _assert_events_and_audit_one_for_one(infos)

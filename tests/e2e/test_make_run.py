@@ -9,6 +9,7 @@ import signal
 import time
 
 import pytest
+from playwright.sync_api import ConsoleMessage
 
 from tests.processes import (
     REPO_ROOT,
@@ -51,7 +52,12 @@ def stack(tmp_path):
 def test_person_registers_logs_in_and_sees_home(stack, page):
     proc, base_url, log_path = stack
     csp_violations: list[str] = []
-    page.on("console", lambda msg: "Content Security Policy" in msg.text and csp_violations.append(msg.text))
+
+    def note_csp_violation(msg: ConsoleMessage) -> None:
+        if "Content Security Policy" in msg.text:
+            csp_violations.append(msg.text)
+
+    page.on("console", note_csp_violation)
     page.goto(f"{base_url}/registro/")
     assert page.locator("h1").inner_text() == "Crear cuenta"
     page.get_by_label("Nombres").fill("Valentina")

@@ -71,10 +71,19 @@ def scale_out_env(tmp_path, simulator):
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def _answer(cedula: str) -> str:
+    """What the simulator's census says about a cédula of this test (always a valid one)."""
+    scenario = scenario_for(cedula)
+    assert scenario is not None
+    return scenario.answer
+
+
 def _register(base_url: str, cedula: str) -> int:
     session = requests.Session()
     form = session.get(f"{base_url}/registro/", timeout=60)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)
+    assert match is not None
+    token = match.group(1)
     return session.post(
         f"{base_url}/registro/",
         data={
@@ -141,7 +150,7 @@ def test_two_webs_two_clusters_two_relays_on_postgres_and_redis(tmp_path, scale_
         assert _register_all(ports, cedulas) == [302] * PEOPLE
         assert _wait_until_settled(name, PEOPLE, timeout=240) == PEOPLE
         # What the census says, through four browsers in two clusters.
-        expected = {c: scenario_for(c).answer for c in cedulas}
+        expected = {c: _answer(c) for c in cedulas}
         rows = _query(
             name,
             "SELECT u.cedula, i.status, i.reason FROM verification_cedulainfo i JOIN accounts_user u "

@@ -13,5 +13,7 @@ class KernelAppConfig(AppConfig):
 
         from tests.kernel_app import events, faults, handlers, projections  # noqa: F401 - registrations
 
-        if settings.RELAY_TEST_FAULTS:
-            faults.install(settings.RELAY_TEST_FAULTS)
+        # RELAY_TEST_FAULTS is set by tests/settings_kernel.py only; mypy reads core.settings.
+        test_faults = settings.RELAY_TEST_FAULTS  # type: ignore[misc]
+        if test_faults:
+            faults.install(test_faults)

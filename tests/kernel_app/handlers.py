@@ -6,6 +6,7 @@ from django.conf import settings
 
 from core.events import EventEnvelope
 from core.handlers import handler
+from tests.kernel_app.events import Ticked
 from tests.kernel_app.models import Effect, TickTotal
 
 
@@ -23,8 +24,11 @@ def _record(name: str, envelope: EventEnvelope, started: float | None = None) ->
 @handler("kernel.Ticked", name="kernel.record_tick")
 def record_tick(envelope: EventEnvelope) -> None:
     _record("kernel.record_tick", envelope, started=time.time())
-    if envelope.event.hold:
-        marker = Path(settings.KERNEL_MARKER_DIR) / f"hold-{envelope.event_id}"
+    event = envelope.event
+    assert isinstance(event, Ticked)  # the only event type this handler is registered for
+    if event.hold:
+        # KERNEL_MARKER_DIR is set by tests/settings_kernel.py; mypy reads core.settings.
+        marker = Path(settings.KERNEL_MARKER_DIR) / f"hold-{envelope.event_id}"  # type: ignore[misc]
         if not marker.exists():
             # First delivery: the effect row is written but not committed; tell the test which
             # process to kill, then stay in the middle of the handler until it does.

@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.db import models
 
 
@@ -11,6 +13,10 @@ class Effect(models.Model):
     pid = models.PositiveIntegerField()
     started = models.FloatField()  # time.time() when the handler started (the benchmark's latency)
 
+    # django-stubs adds `objects` only to the models of core.settings' INSTALLED_APPS; this app is
+    # installed by tests/settings_kernel.py alone.
+    objects: ClassVar[models.Manager["Effect"]]
+
     def __str__(self) -> str:
         return f"{self.handler} {self.stream} v{self.version}"
 
@@ -21,6 +27,8 @@ class TickTotal(models.Model):
     stream_id = models.CharField(max_length=64, unique=True)
     ticks = models.PositiveIntegerField()
     last_version = models.PositiveIntegerField()
+
+    objects: ClassVar[models.Manager["TickTotal"]]  # see Effect.objects
 
     def __str__(self) -> str:
         return f"{self.stream_id}: {self.ticks}"

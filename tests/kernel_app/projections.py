@@ -7,7 +7,7 @@ from tests.kernel_app.models import TickTotal
 
 class TickTotals:
     name = "kernel.tick_totals"
-    stream_types = ("tick",)
+    stream_types: tuple[str, ...] = ("tick",)
 
     def load(self, *, stream_ids: Iterable[str] | None = None) -> Rows:
         qs = TickTotal.objects.all()

@@ -17,6 +17,7 @@ def test_admin_shows_history_inline_and_changes_nothing(admin_client):
     assert "complete_active" in body and "request" in body
     assert "1023456780" not in admin_client.get(reverse("admin:verification_cedulainfo_changelist")).content.decode()
     log = TransitionLog.objects.filter(cedula_info=info).first()
+    assert log is not None
     response = admin_client.post(reverse("admin:verification_transitionlog_delete", args=[log.pk]), {"post": "yes"})
     assert response.status_code == 403
     response = admin_client.post(reverse("admin:verification_cedulainfo_change", args=[info.pk]), {"status": "error"})

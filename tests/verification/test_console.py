@@ -23,7 +23,7 @@ RETRY = reverse("verification:console_retry")
 
 @pytest.fixture
 def support(client):
-    user = UserFactory(is_staff=True)
+    user = UserFactory.create(is_staff=True)
     user.groups.add(Group.objects.get(name="Soporte"))
     client.force_login(user)
     return user
@@ -42,6 +42,7 @@ def _ids_in(body: str) -> set[int]:
 def test_console_lists_blocked_error_and_stuck_pending_with_masked_cedula(client, support, settings):
     cedulas = ("1023456780", "1023456784", "1023456785", "1023456786", "1023456790")
     active, error, waf, captcha, pending = _records(*cedulas)
+    assert pending.user is not None
     services.cedula_verification_refresh(user=pending.user)  # pending, but fresh: not listed yet
     body = client.get(CONSOLE).content.decode()
     assert _ids_in(body) == {error.pk, waf.pk, captcha.pk}
@@ -119,6 +120,7 @@ def test_retry_one_goes_through_the_service_and_is_audited_with_the_staff_user(c
     captcha.refresh_from_db()
     assert captcha.status == S.PENDING
     log = TransitionLog.objects.filter(cedula_info=captcha).last()
+    assert log is not None
     assert (log.transition, log.actor, log.reason) == ("support_retry", f"staff:{support.pk}", "el sitio volvió")
 
 

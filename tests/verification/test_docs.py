@@ -14,6 +14,8 @@ def _edges(dot: str) -> set[str]:
 def test_state_diagram_in_docs_matches_the_model():
     out = io.StringIO()
     call_command("graph_transitions", "verification.CedulaInfo", stdout=out)
-    documented = re.search(r"```dot\n(.*?)```", DOC.read_text(), re.S).group(1)
+    match = re.search(r"```dot\n(.*?)```", DOC.read_text(), re.S)
+    assert match is not None
+    documented = match.group(1)
     assert _edges(out.getvalue())
     assert _edges(documented) == _edges(out.getvalue())

@@ -14,6 +14,7 @@ from tests.factories import UserFactory
 from tests.fakes import FakeResult
 from tests.verification.helpers import drain_outbox, register
 from verification import services
+from verification.events import CedulaVerificationCompleted
 from verification.models import CedulaInfo, TransitionLog
 from verification.states import CedulaStatus as S
 
@@ -30,7 +31,7 @@ def _trail(info):
 
 @pytest.fixture
 def support_user():
-    user = UserFactory(is_staff=True)
+    user = UserFactory.create(is_staff=True)
     user.groups.add(Group.objects.get(name="Soporte"))
     return user
 
@@ -71,6 +72,7 @@ def test_each_classified_result_becomes_its_state(cedula, status, reason):
     if status == S.ERROR:
         assert info.next_retry_at is not None and info.evidence == [{"front": "wsp", "status": 503, "ms": 12}]
     if reason == "waf_block":
+        assert info.next_retry_at is not None and info.last_checked_at is not None
         assert info.next_retry_at >= info.last_checked_at + timedelta(seconds=900)  # the cool-down
     if reason == "captcha_unsolved":
         assert info.next_retry_at is None  # no automatic retry loop: support must act
@@ -134,8 +136,10 @@ def test_a_contradicted_not_found_keeps_the_disagreement_in_the_record_the_event
         evidence,
     )
     audit = info.transitions.last()
+    assert audit is not None
     assert (audit.to_state, audit.reason) == ("cancelled", "not_found_contradicted")
     completed = load_stream("cedula", info.pk)[-1].event
+    assert isinstance(completed, CedulaVerificationCompleted)
     assert (completed.reason, completed.evidence) == ("not_found_contradicted", evidence)
     assert replay(verify=True).differences == []  # the projection rebuilds reason and evidence too
 
@@ -159,6 +163,7 @@ def test_transient_errors_back_off_then_rest_in_error(settings):
         info = _info(user)
         assert info.status == S.ERROR
         assert not services.verification_sweep()["retried"]  # backoff not over yet
+        assert info.next_retry_at is not None
         with time_machine.travel(info.next_retry_at + timedelta(seconds=1)):
             assert services.verification_sweep() == {"retried": 1, "resent": 0}
             assert _info(user).attempts == attempt
@@ -175,7 +180,7 @@ def test_support_retry_needs_permission_and_a_reason(support_user):
     user = register("1023456786")
     drain_outbox()
     info = _info(user)
-    outsider = UserFactory(is_staff=True)
+    outsider = UserFactory.create(is_staff=True)
     with pytest.raises(PermissionError):
         services.cedula_verification_retry(cedula_info_id=info.pk, staff_user=outsider, reason="x")
     with pytest.raises(ApplicationError):
@@ -248,7 +253,9 @@ def test_replay_verify_is_clean_after_a_mixed_run_and_catches_corruption(support
     for user in blocked:
         services.cedula_verification_retry(cedula_info_id=_info(user).pk, staff_user=support_user, reason="prueba")
     services.cedula_verification_refresh(user=finals[0])
-    with time_machine.travel(_info(errored[0]).next_retry_at + timedelta(seconds=1)):
+    retry_at = _info(errored[0]).next_retry_at
+    assert retry_at is not None
+    with time_machine.travel(retry_at + timedelta(seconds=1)):
         services.verification_sweep()
     drain_outbox()
 

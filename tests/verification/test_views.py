@@ -84,7 +84,8 @@ def test_failure_badge_is_friendly_hides_internals_and_keeps_polling_slowly(clie
     assert "No pudimos verificar por ahora" in badge
     assert ("automáticamente" in badge) is retry_planned
     assert not [word for word in INTERNALS if word in badge.lower()]
-    assert 5 <= _poll_every(badge) <= 60
+    every = _poll_every(badge)
+    assert every is not None and 5 <= every <= 60
 
 
 def test_pending_badge_backs_off_as_the_check_runs_long(client):
@@ -140,7 +141,9 @@ def test_a_poll_that_would_change_nothing_gets_204_so_nothing_is_swapped_or_re_a
     with time_machine.travel(timezone.now() + timedelta(hours=2), tick=False) as clock:
         services.cedula_verification_refresh(user=user)
         first = client.get(BADGE, **HX).content.decode()
-        url = re.search(r'hx-get="([^"]+)"', first).group(1).replace("&amp;", "&")
+        match = re.search(r'hx-get="([^"]+)"', first)
+        assert match is not None
+        url = match.group(1).replace("&amp;", "&")
         assert client.get(url, **HX).status_code == 204  # same state, same interval
         clock.shift(timedelta(seconds=40))
         backed_off = client.get(url, **HX)  # the interval changed: a new badge, new trigger
@@ -185,6 +188,7 @@ def test_refresh_with_htmx_starts_a_check_then_the_rate_limit_explains_itself(cl
         assert re.search(r"<button[^>]*disabled", body)  # no second click while it runs
         assert response["HX-Trigger"] == '{"verification-changed": {}}'
         log = TransitionLog.objects.filter(cedula_info__user=user).last()
+        assert log is not None
         assert (log.transition, log.actor) == ("refresh", f"user:{user.pk}")
 
         assert "Ya estamos verificando su cédula." in client.post(REFRESH, **HX).content.decode()

@@ -1,5 +1,7 @@
 """Who may see and do what: IDOR, permissions and CSRF on every fragment and action."""
 
+from typing import Any
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
@@ -12,7 +14,7 @@ from verification.states import CedulaStatus as S
 
 pytestmark = pytest.mark.django_db
 
-HX = {"HTTP_HX_REQUEST": "true"}
+HX: dict[str, Any] = {"HTTP_HX_REQUEST": "true"}
 PERSON_GETS = ("verification:badge", "verification:timeline")
 PERSON_POSTS = ("verification:refresh",)
 
@@ -89,7 +91,7 @@ def test_console_needs_a_login(client, blocked):
 
 
 def test_the_permission_alone_opens_the_console(client, blocked):
-    staff = UserFactory(is_staff=True)
+    staff = UserFactory.create(is_staff=True)
     staff.user_permissions.add(Permission.objects.get(codename="retry_cedulainfo"))
     client.force_login(staff)
     assert client.get(reverse("verification:console")).status_code == 200
@@ -114,7 +116,7 @@ def test_refresh_enforces_csrf(me_and_other):
 
 
 def test_console_retry_enforces_csrf(blocked):
-    staff = UserFactory(is_staff=True)
+    staff = UserFactory.create(is_staff=True)
     staff.groups.add(Group.objects.get(name="Soporte"))
     csrf_client, token = _csrf_client(staff)
     url = reverse("verification:console_retry")

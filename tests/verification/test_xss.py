@@ -60,7 +60,7 @@ def test_console_and_admin_escape_markup(client, admin_client, hostile_record):
         request_id=str(blocked.request_id),
         result=FakeResult("blocked", reason=IMG, site=SCRIPT),
     )
-    support = UserFactory(is_staff=True)
+    support = UserFactory.create(is_staff=True)
     support.groups.add(Group.objects.get(name="Soporte"))
     client.force_login(support)
     _assert_escaped(client.get(reverse("verification:console")).content.decode())

@@ -1,7 +1,8 @@
 import json
+from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from core.relay import NOTIFY_CHANNEL, Relay, outbox_status, relay_drain_once
 
@@ -12,13 +13,13 @@ class Command(BaseCommand):
         "writers' NOTIFY), or drain what is due once (--once), or print the outbox's state and lag (--status)."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--once", action="store_true", help="dispatch what is due now, print the count, exit")
         parser.add_argument("--status", action="store_true", help="print counts per status and the lag, as JSON")
         parser.add_argument("--interval", type=float, default=settings.RELAY_INTERVAL_SECONDS)
         parser.add_argument("--batch-size", type=int, default=settings.RELAY_BATCH_SIZE)
 
-    def handle(self, *args, once, status, interval, batch_size, **options):
+    def handle(self, *args: Any, once: bool, status: bool, interval: float, batch_size: int, **options: Any) -> None:
         if status:
             self.stdout.write(json.dumps(outbox_status(), sort_keys=True))
             return

@@ -1,4 +1,7 @@
-from django.core.management.base import BaseCommand, CommandError
+from collections.abc import Callable
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from core.projections import replay, replay_event_count
 
@@ -10,14 +13,23 @@ class Command(BaseCommand):
         "exits with status 1 when there is any."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--dry-run", action="store_true", help="rebuild and report differences, write nothing")
         parser.add_argument("--verify", action="store_true", help="compare a full rebuild with the live projections")
         parser.add_argument("--stream", help="only this stream, as TYPE:ID (e.g. cedula:42)")
         parser.add_argument("--since", type=int, default=0, help="apply only events after this global position")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
-    def handle(self, *args, dry_run, verify, stream, since, no_progress, **options):
+    def handle(
+        self,
+        *args: Any,
+        dry_run: bool,
+        verify: bool,
+        stream: str | None,
+        since: int,
+        no_progress: bool,
+        **options: Any,
+    ) -> None:
         if stream and ":" not in stream:
             raise CommandError("--stream takes TYPE:ID, e.g. cedula:42")
         if since < 0:
@@ -41,7 +53,7 @@ class Command(BaseCommand):
                 raise CommandError(f"{len(report.differences)} difference(s) between events and projections")
             self.stdout.write("verify: projections match the events")
 
-    def _progress_bar(self, total: int):
+    def _progress_bar(self, total: int) -> Callable[[int], None]:
         width = 30
         state = {"done": 0}
         step = max(1, total // 100)

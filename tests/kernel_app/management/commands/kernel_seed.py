@@ -28,9 +28,13 @@ class Command(BaseCommand):
             for stream in range(1, streams + 1):
                 seq += 1
                 stamp: list[float] = []
+
+                def stamp_commit(stamp: list[float] = stamp) -> None:
+                    stamp.append(time.time())
+
                 with transaction.atomic():
                     # Registered before append()'s wake-up, so it runs first, right after the commit.
-                    transaction.on_commit(lambda stamp=stamp: stamp.append(time.time()))
+                    transaction.on_commit(stamp_commit)
                     rows = event_store.append(
                         stream_id=f"{prefix}{stream}",
                         events=[Ticked(seq=seq, hold=(f"{prefix}{stream}", str(version)) in held)],
