@@ -1,6 +1,7 @@
 """Start the product's real processes for end-to-end tests, and stop them without leaving orphans."""
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -9,6 +10,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+
+import requests
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -135,3 +138,30 @@ def scraper_env(simulator, **overrides: str) -> dict[str, str]:
     }
     env.update(overrides)
     return env
+
+
+def register_over_http(
+    base_url: str, cedula: str, *, password: str = "una-clave-larga-2026", apellidos: str = "De Prueba"
+) -> tuple[requests.Session, requests.Response]:
+    """Register a person through the real registration form (CSRF token, Referer) of a running web
+    server; the session is logged in when the answer is the 302 to the home page."""
+    session = requests.Session()
+    form = session.get(f"{base_url}/registro/", timeout=60)
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)
+    assert match is not None, form.text[:300]
+    response = session.post(
+        f"{base_url}/registro/",
+        data={
+            "csrfmiddlewaretoken": match.group(1),
+            "nombres": "Persona",
+            "apellidos": apellidos,
+            "cedula": cedula,
+            "email": f"{cedula}@example.org",
+            "password1": password,
+            "password2": password,
+        },
+        headers={"Referer": f"{base_url}/registro/"},
+        allow_redirects=False,
+        timeout=60,
+    )
+    return session, response

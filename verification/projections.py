@@ -33,15 +33,7 @@ INFO_FIELDS = (
     "next_retry_at",
     "reason",
     "site",
-    "departamento",
-    "municipio",
-    "zona",
-    "puesto",
-    "direccion",
-    "mesa",
-    "novedad",
-    "resolucion",
-    "fecha_novedad",
+    *RESULT_FIELDS,
     "evidence",
 )
 LOG_FIELDS = (

@@ -2,16 +2,14 @@
 threads), with a real qcluster and relay behind it: no 500s, no "database is locked", and every
 user has exactly one UserRegistered event and one CedulaInfo. CI runs it on SQLite and PostgreSQL."""
 
-import re
 import threading
 import time
 
 import pytest
-import requests
 
 from accounts.models import User
 from core.models import StoredEvent
-from tests.processes import VENV_BIN, database_env, free_port, product_env, running, wait_for_port
+from tests.processes import VENV_BIN, database_env, free_port, product_env, register_over_http, running, wait_for_port
 from verification.models import CedulaInfo
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -20,26 +18,7 @@ PEOPLE = 50
 
 
 def _register(base_url: str, cedula: str) -> tuple[int, str]:
-    session = requests.Session()
-    form = session.get(f"{base_url}/registro/", timeout=60)
-    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)
-    assert match is not None
-    token = match.group(1)
-    response = session.post(
-        f"{base_url}/registro/",
-        data={
-            "csrfmiddlewaretoken": token,
-            "nombres": "Persona",
-            "apellidos": "De Carga",
-            "cedula": cedula,
-            "email": f"{cedula}@example.org",
-            "password1": "una-clave-larga-2026",
-            "password2": "una-clave-larga-2026",
-        },
-        headers={"Referer": f"{base_url}/registro/"},
-        allow_redirects=False,
-        timeout=60,
-    )
+    _session, response = register_over_http(base_url, cedula, apellidos="De Carga")
     return response.status_code, response.text
 
 

@@ -7,7 +7,6 @@ answer; the test waits until no record is pending, then checks each record's fin
 and what the person's badge shows: the state, and every field under its label, nothing else.
 """
 
-import re
 import shutil
 import tempfile
 import time
@@ -21,7 +20,7 @@ from django.conf import settings
 
 from devtools.registraduria_simulator import Simulator
 from devtools.registraduria_simulator.corpus import corpus_answers
-from tests.processes import VENV_BIN, database_env, free_port, product_env, running, scraper_env
+from tests.processes import VENV_BIN, database_env, free_port, product_env, register_over_http, running, scraper_env
 
 pytestmark = [
     pytest.mark.e2e,
@@ -120,26 +119,7 @@ def _wait(condition, *, what: str, timeout: float) -> None:
 
 
 def _register(base_url: str, cedula: str) -> requests.Session:
-    session = requests.Session()
-    form = session.get(f"{base_url}/registro/", timeout=30)
-    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)
-    assert match is not None
-    token = match.group(1)
-    response = session.post(
-        f"{base_url}/registro/",
-        data={
-            "csrfmiddlewaretoken": token,
-            "nombres": "Persona",
-            "apellidos": "Del Corpus",
-            "cedula": cedula,
-            "email": f"{cedula}@example.org",
-            "password1": PASSWORD,
-            "password2": PASSWORD,
-        },
-        headers={"Referer": f"{base_url}/registro/"},
-        allow_redirects=False,
-        timeout=30,
-    )
+    session, response = register_over_http(base_url, cedula, password=PASSWORD, apellidos="Del Corpus")
     assert response.status_code == 302, response.text[:500]
     return session
 
