@@ -285,20 +285,6 @@ def cedula_verification_retry_many(*, cedula_info_ids: list[int], staff_user: Us
     return RetryReport(retried=retried, refused=refused)
 
 
-@transaction.atomic
-def cedula_verification_recheck(*, cedula_info_id: int, staff_user: User, reason: str) -> TransitionLog:
-    """Support staff re-check a final result (active, cancelled, not found)."""
-    if not staff_user.has_perm("verification.retry_cedulainfo"):
-        raise PermissionError("not allowed to re-check verifications")
-    reason = (reason or "").strip()
-    if not reason:
-        raise ApplicationError("Escriba el motivo de la nueva consulta.", code="reason_required", field="reason")
-    info = _lock(cedula_info_id)
-    if not can_proceed(info.refresh):
-        raise ApplicationError("Esta verificación no tiene un resultado final todavía.", code="not_final")
-    return _restart(info, transition=Transition.REFRESH, actor=Actor("staff", staff_user.pk), reason=reason)
-
-
 def refresh_refusal(info: CedulaInfo, *, now: datetime | None = None) -> str | None:
     """Why a person may not ask for a re-check now (Spanish), or None when they may."""
     if info.status == S.PENDING:
