@@ -8,7 +8,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from core.models import AppendOnlyModel
 from verification.lookup import RESULT_FIELDS
-from verification.states import CedulaStatus, Transition
+from verification.states import RETRY_SOURCES, CedulaStatus, Transition
 
 S = CedulaStatus
 
@@ -117,11 +117,11 @@ class CedulaInfo(ConcurrentTransitionMixin, models.Model):
         return self.next_retry_at is not None and self.next_retry_at <= timezone.now()
 
     # django-fsm-2 types a condition as taking any Model; this one reads CedulaInfo's own field.
-    @transition(field=status, source=[S.ERROR, S.BLOCKED], target=S.PENDING, conditions=[auto_retry_due])  # type: ignore[list-item]
+    @transition(field=status, source=list(RETRY_SOURCES), target=S.PENDING, conditions=[auto_retry_due])  # type: ignore[list-item]
     def auto_retry(self, *, request_id, requested_at):
         self._start_request(request_id=request_id, requested_at=requested_at, attempts=self.attempts + 1)
 
-    @transition(field=status, source=[S.ERROR, S.BLOCKED], target=S.PENDING)
+    @transition(field=status, source=list(RETRY_SOURCES), target=S.PENDING)
     def support_retry(self, *, request_id, requested_at):
         self._start_request(request_id=request_id, requested_at=requested_at, attempts=1)
 

@@ -4,14 +4,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django_fsm import can_proceed
 
 from accounts.models import User
 from core import event_store
 from core.models import OutboxMessage, OutboxStatus, StoredEvent
 from verification.events import STREAM_TYPE, CedulaVerificationRequested
 from verification.models import CedulaInfo, TransitionLog
-from verification.states import CedulaStatus, Transition
+from verification.states import RETRY_SOURCES, CedulaStatus, Transition
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +87,9 @@ def cedula_info_list_for_support(
     needs_attention = Q(status__in=[CedulaStatus.BLOCKED, CedulaStatus.ERROR]) | Q(
         status=CedulaStatus.PENDING, requested_at__lt=stuck_before
     )
-    records = CedulaInfo.objects.filter(needs_attention).select_related("user")
+    # Whether support may retry it, the one rule the console's checkboxes show (the FSM's sources).
+    retryable = ExpressionWrapper(Q(status__in=RETRY_SOURCES), output_field=BooleanField())
+    records = CedulaInfo.objects.filter(needs_attention).select_related("user").annotate(support_retryable=retryable)
     if status in SUPPORT_STATES:
         records = records.filter(status=status)
     if site:
@@ -94,6 +97,11 @@ def cedula_info_list_for_support(
     if reason:
         records = records.filter(reason=reason)
     return records.order_by("-updated_at", "-pk")
+
+
+def cedula_info_support_retryable(*, info: CedulaInfo) -> bool:
+    """Whether support staff may retry this record now (the support_retry transition's own rule)."""
+    return can_proceed(info.support_retry)
 
 
 def cedula_info_support_filter_options() -> dict[str, list[str]]:

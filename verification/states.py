@@ -11,6 +11,8 @@ class CedulaStatus(models.TextChoices):
 
 
 RESULT_STATES = (CedulaStatus.ACTIVE, CedulaStatus.CANCELLED, CedulaStatus.NOT_FOUND)
+# The failures a retry (automatic or by support staff) starts again from.
+RETRY_SOURCES = (CedulaStatus.ERROR, CedulaStatus.BLOCKED)
 # States in which nothing changes by itself: the badge stops polling.
 FINAL_STATES = RESULT_STATES
 

@@ -23,6 +23,7 @@ from verification.selectors import (
     cedula_info_get_for_support,
     cedula_info_list_for_support,
     cedula_info_support_filter_options,
+    cedula_info_support_retryable,
     cedula_info_timeline,
     verification_breaker_states,
 )
@@ -59,7 +60,6 @@ def _console_context(request: HttpRequest) -> dict:
         "list_url": request.get_full_path(),
         "breakers": verification_breaker_states(known_sites=options["sites"]),
         "console_trigger": ui.poll_trigger(ui.console_poll_seconds()),
-        "final_states": FINAL_STATES,
     }
 
 
@@ -88,6 +88,7 @@ def console_record_view(request: HtmxHttpRequest, cedula_info_id: int) -> HttpRe
         "logs": [(log, ui.actor_label(log.actor)) for log in reversed(cedula_info_timeline(cedula_info=info))],
         "record_trigger": "" if final else ui.poll_trigger(ui.console_poll_seconds()),
         "retry_form": RetryForm(initial={"ids": [info.pk]}),
+        "retryable": cedula_info_support_retryable(info=info),
     }
     if request.htmx:
         return render(request, f"{RECORD}#record", context, status=HTMX_STOP_POLLING if final else 200)
