@@ -230,6 +230,9 @@ class Simulator(SolverAPI):
             "hang_seconds": float(hang_seconds),
             # "" or one of solver.SOLVER_FAULT_NAMES: what the captcha solver answers instead.
             "solver_fault": "",
+            # Seconds a wsp page load of a session it already knows is held (0: none): the window in
+            # which a page that reloads itself is still navigating.
+            "wsp_reload_hold_seconds": 0.0,
         }
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -481,6 +484,10 @@ class Simulator(SolverAPI):
     def _wsp_page(self, request: Request) -> Reply:
         session = request.cookies.get("PHPSESSID", "")
         nonce = secrets.token_hex(16)
+        with self._lock:
+            known = session in self._sessions
+        if known:  # a reload, or a second page of the same browser: a slow server makes it take a while
+            self._hold(self._setting("wsp_reload_hold_seconds"))
         with self._lock:
             if session not in self._sessions:
                 session = secrets.token_hex(13)
@@ -797,7 +804,7 @@ def _validated_settings(changes: dict) -> dict:
             if value not in ("", *SOLVER_FAULT_NAMES):
                 raise ValueError(f"solver_fault must be empty or one of {', '.join(SOLVER_FAULT_NAMES)}")
             clean[name] = value
-        elif name in ("slow_seconds", "hang_seconds"):
+        elif name in ("slow_seconds", "hang_seconds", "wsp_reload_hold_seconds"):
             if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
                 raise ValueError(f"{name} must be a number of seconds")
             clean[name] = float(value)

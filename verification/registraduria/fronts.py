@@ -134,9 +134,12 @@ def _put_captcha_answer(page, token: str | None, *, budget: Budget) -> None:
 def _submit(page, *, url, trigger, budget: Budget, front: str) -> Attempt:
     """Run `trigger()` (the click that makes the page post its form) and classify the site's answer.
 
-    The POST to `url` is fetched by us and then handed to the page unchanged, so its body is ours
-    before the page's script reacts: the wsp page reloads itself at once on an expired nonce, and a
-    body read after that navigation is gone.
+    The POST to `url` is fetched by us (the site sees the page's own request) and its reply is kept
+    from the page: we classify the body ourselves, and a page that reacted to it could navigate away
+    under us. The wsp page reloads itself at once on an expired nonce; closing a page while that
+    reload (routed through here) was committing made `page.close()` never return — the browser
+    thread stuck for 30 s and the browser replaced (a flake seen in CI). A page that never gets the
+    reply never navigates: the retry opens a fresh page, as the reload would have.
     """
     captured: dict = {}
 
@@ -147,10 +150,9 @@ def _submit(page, *, url, trigger, budget: Budget, front: str) -> Attempt:
         try:
             response = route.fetch(timeout=budget.ms())
             captured["reply"] = (response.status, response.headers, response.text())
-            route.fulfill(response=response)
         except Exception as exc:  # raised again below, in the caller's flow
             captured["error"] = exc
-            route.abort("timedout")
+        route.abort("aborted")
 
     page.route(url, handle)
     trigger()

@@ -278,3 +278,24 @@ def test_confirmation_can_be_switched_off(simulator, settings):
     result = lookup("1000000030", deadline_s=30)
     assert (result.outcome, result.reason) == ("not_found", "ok")
     assert simulator.state()["lookups"]["consultacenso"] == []
+
+
+# --- The wsp page's own reload on an expired nonce -------------------------------------------------
+
+
+def test_an_expired_nonce_never_lets_the_page_navigate_under_the_scraper(simulator, settings):
+    """An expired nonce on wsp, with slow page loads: the reply comes back classified, the retry runs
+    on a fresh page, and no browser is replaced. (The race behind the hang seen in CI: the page
+    reloading itself on `{"reload": true}` while the scraper closed it; the reply is now kept from
+    the page, so it never reloads. Holding page loads does not by itself reproduce the hang: its
+    window is the reload's commit.)"""
+    from verification.registraduria.browser import HOST
+
+    settings.REGISTRADURIA_FRONTS = ["wsp"]
+    simulator.set_mode(wsp_reload_hold_seconds=2)  # a slow server widens any window a reload would open
+    replaced = HOST.replaced_stuck
+    result = lookup("1000000042", deadline_s=40)
+    assert (result.outcome, result.reason) == ("error", "nonce_expired"), result.evidence
+    assert HOST.replaced_stuck == replaced
+    state = simulator.state()
+    assert (len(state["pages"]["wsp"]), len(state["lookups"]["wsp"])) == (2, 2)
