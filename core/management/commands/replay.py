@@ -1,3 +1,4 @@
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -41,8 +42,6 @@ class Command(BaseCommand):
         total = replay_event_count(stream=stream, since=since)
         progress = None if no_progress else self._progress_bar(total)
         report = replay(dry_run=dry_run, verify=verify, stream=stream, since=since, progress=progress)
-        if progress is not None and total:
-            self.stderr.write("")
         mode = "verify" if verify else ("dry-run" if dry_run else "replay")
         rows = ", ".join(f"{name}={count}" for name, count in report.rows.items())
         self.stdout.write(f"{mode}: {report.events} events applied; rows: {rows or 'no projections'}")
@@ -54,16 +53,28 @@ class Command(BaseCommand):
             self.stdout.write("verify: projections match the events")
 
     def _progress_bar(self, total: int) -> Callable[[int], None]:
-        width = 30
-        state = {"done": 0}
-        step = max(1, total // 100)
+        """On a terminal, a maintained bar with rate and ETA (tqdm); otherwise (logs, CI, a pipe) a
+        plain line at every tenth, ending with "total/total"."""
+        if self.stderr.isatty():
+            from tqdm import tqdm
 
-        def progress(_count: int) -> None:
-            state["done"] += 1
-            done = state["done"]
-            if total and (done == total or done % step == 0):
-                filled = min(width, width * done // total)
-                self.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending="")
-                self.stderr.flush()
+            bar = tqdm(total=total, file=sys.stderr, unit="ev", unit_scale=True, desc="replay", smoothing=0.1)
+            state = {"done": 0}
 
-        return progress
+            def tick(_count: int) -> None:
+                state["done"] += 1
+                bar.update(1)
+                if state["done"] >= total:
+                    bar.close()
+
+            return tick
+        step = max(1, total // 10)
+        done = {"n": 0}
+
+        def line(_count: int) -> None:
+            done["n"] += 1
+            n = done["n"]
+            if total and (n == total or n % step == 0):
+                self.stderr.write(f"replay: {n}/{total} events ({100 * n // total}%)")
+
+        return line
