@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/lib/chromium/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install chromium migrate run test test-fast lint format
+.PHONY: install chromium migrate run test test-fast flakes lint format
 
 # `make run` talks to the Registraduría simulator (started with the product) unless
 # REGISTRADURIA=real: then it starts no simulator and the fronts are the real sites (set
@@ -66,6 +66,12 @@ test: install
 # The quick loop: everything but the tests that drive Chromium or start real processes.
 test-fast: install
 	$(BIN)/python -m pytest -m "not browser and not e2e"
+
+# Hunt flaky tests: N runs (default 20) of TESTS (default: every browser and process test), each in a
+# random order; LOAD=1 keeps every core busy meanwhile. Failures are listed with their logs and seeds.
+N ?= 20
+flakes: install
+	$(BIN)/python -m devtools.flakes -n $(N) $(if $(LOAD),--load) $(TESTS)
 
 lint: install
 	$(BIN)/ruff check .
