@@ -8,10 +8,7 @@ from tests.processes import REPO_ROOT
 
 def test_every_failing_run_is_reported_with_its_test_and_seed(tmp_path):
     flaky = tmp_path / "test_sometimes.py"
-    flaky.write_text(
-        "def test_passes():\n    assert True\n"
-        "def test_always_fails():\n    assert False\n"
-    )
+    flaky.write_text("def test_passes():\n    assert True\ndef test_always_fails():\n    assert False\n")
     done = subprocess.run(
         [sys.executable, "-m", "devtools.flakes", "-n", "3", "--keep-going", str(flaky), "-p", "no:cacheprovider"],
         cwd=REPO_ROOT,
