@@ -128,12 +128,20 @@ def load_stream(stream_type: str, stream_id: str | int) -> list[EventEnvelope]:
 
 
 def read_all(
-    *, since: int = 0, stream_types: Iterable[str] | None = None, stream: str | None = None, batch_size: int = 1000
+    *,
+    since: int = 0,
+    stream_types: Iterable[str] | None = None,
+    stream: str | None = None,
+    stream_ids: Iterable[str] | None = None,
+    batch_size: int = 1000,
 ) -> Iterator[EventEnvelope]:
-    """Every event after global position `since`, in order, read in batches."""
+    """Every event after global position `since`, in order, read in batches (optionally only the
+    streams `stream_ids` of `stream_types`)."""
     qs = StoredEvent.objects.order_by("position")
     if stream_types is not None:
         qs = qs.filter(stream_type__in=list(stream_types))
+    if stream_ids is not None:
+        qs = qs.filter(stream_id__in=list(stream_ids))
     if stream is not None:
         stream_type, _, stream_id = stream.partition(":")
         qs = qs.filter(stream_type=stream_type, stream_id=stream_id)

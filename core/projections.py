@@ -2,11 +2,15 @@
 
 A projection folds events into plain rows in memory (`apply`), so a rebuild needs no scratch tables
 and `verify` writes nothing: it folds the whole log and compares the result with the live rows.
+
+A projection that can name the streams its live rows belong to (`live_stream_ids`) is rebuilt and
+verified a chunk of streams at a time (REPLAY_CHUNK_STREAMS), so memory stays bounded however long
+the log is: each chunk's events are folded, then stored or compared, then dropped.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from django.db import transaction
 
@@ -30,6 +34,15 @@ class Projection(Protocol):
 
     def store(self, rows: Rows, *, stream_ids: Iterable[str] | None = None) -> None:
         """Replace the live rows (all of them, or those of `stream_ids`) by `rows`."""
+
+
+class ChunkedProjection(Projection, Protocol):
+    def live_stream_ids(self) -> set[str]:
+        """The streams the live rows belong to (rows of a stream with no events are "unexpected")."""
+
+
+# Streams folded together in one chunk of a full rebuild or verify.
+REPLAY_CHUNK_STREAMS = 1000
 
 
 _PROJECTIONS: dict[str, Projection] = {}
@@ -124,6 +137,49 @@ def replay_event_count(*, stream: str | None = None, since: int = 0) -> int:
     return total
 
 
+def _stream_id_chunks(projection: Projection, *, size: int) -> Iterator[list[str]]:
+    """The ids of the streams that have events for `projection`, in order, `size` at a time (keyset
+    pagination: nothing but one chunk of ids is held)."""
+    events = StoredEvent.objects.filter(stream_type__in=projection.stream_types)
+    last: str | None = None
+    while True:
+        page = events if last is None else events.filter(stream_id__gt=last)
+        ids = list(page.order_by("stream_id").values_list("stream_id", flat=True).distinct()[:size])
+        if not ids:
+            return
+        yield ids
+        last = ids[-1]
+
+
+def _replay_chunked(
+    projection: ChunkedProjection, report: ReplayReport, *, write: bool, progress: Callable[[int], None] | None
+) -> None:
+    """A full rebuild (write) or verify/dry-run of `projection`, a chunk of streams at a time."""
+    seen: set[str] = set()
+    report.rows[projection.name] = 0
+    with transaction.atomic(), allow_rewrite():  # readers never see a half-rebuilt projection
+        if write:
+            projection.store({}, stream_ids=None)  # rebuilt from nothing: no stale row survives
+        for chunk in _stream_id_chunks(projection, size=REPLAY_CHUNK_STREAMS):
+            seen.update(chunk)
+            rows: Rows = {}
+            for envelope in read_all(stream_types=projection.stream_types, stream_ids=chunk):
+                projection.apply(rows, envelope)
+                report.events += 1
+                if progress is not None:
+                    progress(report.events)
+            report.rows[projection.name] += len(rows)
+            if write:
+                projection.store(rows, stream_ids=chunk)
+            else:
+                report.differences += _compare(projection.name, rows, projection.load(stream_ids=chunk))
+        if not write:
+            orphans = sorted(projection.live_stream_ids() - seen)
+            for start in range(0, len(orphans), REPLAY_CHUNK_STREAMS):
+                orphan_rows = projection.load(stream_ids=orphans[start : start + REPLAY_CHUNK_STREAMS])
+                report.differences += _compare(projection.name, {}, orphan_rows)
+
+
 def replay(
     *,
     dry_run: bool = False,
@@ -144,6 +200,10 @@ def replay(
     for projection in projections():
         stream_filter, stream_ids = _stream_filter(projection, stream)
         if stream_ids == []:
+            continue
+        if stream is None and not since and hasattr(projection, "live_stream_ids"):
+            chunked = cast(ChunkedProjection, projection)
+            _replay_chunked(chunked, report, write=not (verify or dry_run), progress=progress)
             continue
         initial = projection.load(stream_ids=stream_ids) if since else {}
         rows, count = _fold(projection, initial=initial, since=since, stream=stream_filter, progress=progress)

@@ -151,6 +151,13 @@ class VerificationProjection:
             rows[("transition_log", str(values["event_id"]))] = values
         return rows
 
+    def live_stream_ids(self) -> set[str]:
+        from verification.models import CedulaInfo, TransitionLog
+
+        infos = CedulaInfo.objects.values_list("pk", flat=True)
+        logs = TransitionLog.objects.values_list("cedula_info_id", flat=True).distinct()
+        return {str(pk) for pk in infos} | {str(pk) for pk in logs}
+
     def store(self, rows: Rows, *, stream_ids: Iterable[str] | None = None) -> None:
         from verification.models import CedulaInfo, TransitionLog
 
@@ -164,12 +171,11 @@ class VerificationProjection:
             log_qs.rewrite_delete()
             info_qs.exclude(pk__in=list(infos)).delete()
             existing = set(info_qs.filter(pk__in=list(infos)).values_list("pk", flat=True))
-            for pk, row in infos.items():
-                if pk in existing:
-                    # Replay writes the projection directly: this bypasses the FSM on purpose.
-                    CedulaInfo.objects.filter(pk=pk).update(**row)
-                else:
-                    CedulaInfo.objects.bulk_create([CedulaInfo(pk=pk, **row)])
+            for pk in existing:
+                # Replay writes the projection directly: this bypasses the FSM on purpose.
+                CedulaInfo.objects.filter(pk=pk).update(**infos[pk])
+            new = [CedulaInfo(pk=pk, **row) for pk, row in infos.items() if pk not in existing]
+            CedulaInfo.objects.bulk_create(new, batch_size=500)
             TransitionLog.objects.bulk_create([TransitionLog(**row) for row in logs], batch_size=500)
 
 

@@ -20,6 +20,9 @@ class TickTotals:
         row["ticks"] += 1
         row["last_version"] = envelope.version
 
+    def live_stream_ids(self) -> set[str]:
+        return set(TickTotal.objects.values_list("stream_id", flat=True))
+
     def store(self, rows: Rows, *, stream_ids: Iterable[str] | None = None) -> None:
         qs = TickTotal.objects.all()
         if stream_ids is not None:
