@@ -105,8 +105,8 @@ def _stored_payload(event: DomainEvent) -> dict[str, Any]:
     return personal_data.seal(event.payload(), fields=event.PERSONAL_FIELDS, subject=subject)
 
 
-def to_envelope(row: StoredEvent) -> EventEnvelope:
-    payload, erased = personal_data.unseal(row.payload)
+def to_envelope(row: StoredEvent, *, keys: dict[str, bytes] | None = None) -> EventEnvelope:
+    payload, erased = personal_data.unseal(row.payload, keys=keys)
     return EventEnvelope(
         position=row.position,
         event_id=row.event_id,
@@ -150,6 +150,9 @@ def read_all(
         batch = list(qs.filter(position__gt=position)[:batch_size])
         if not batch:
             return
+        # One query for the batch's keys, not one per sealed event.
+        subjects = {s for s in (personal_data.sealed_subject(row.payload) for row in batch) if s is not None}
+        keys = personal_data.keys_for(subjects) if subjects else {}
         for row in batch:
-            yield to_envelope(row)
+            yield to_envelope(row, keys=keys)
         position = batch[-1].position

@@ -49,13 +49,26 @@ def seal(payload: dict[str, Any], *, fields: tuple[str, ...], subject: str) -> d
     return sealed
 
 
-def unseal(payload: dict[str, Any]) -> tuple[dict[str, Any], bool]:
-    """The payload with its personal fields back, and whether they were erased (key shredded)."""
+def sealed_subject(payload: dict[str, Any]) -> str | None:
+    """The subject whose key opens `payload`'s personal fields (None: it has none)."""
+    blob = payload.get(BLOB)
+    return blob["subject"] if isinstance(blob, dict) else None
+
+
+def keys_for(subjects: set[str]) -> dict[str, bytes]:
+    """The keys of `subjects` that still exist, in one query (a shredded key is simply absent)."""
+    rows = SubjectKey.objects.filter(subject__in=list(subjects)).values_list("subject", "key")
+    return {subject: bytes(key) for subject, key in rows}
+
+
+def unseal(payload: dict[str, Any], *, keys: dict[str, bytes] | None = None) -> tuple[dict[str, Any], bool]:
+    """The payload with its personal fields back, and whether they were erased (key shredded).
+    `keys`: the subjects' keys already read (`keys_for`), for a reader of many events."""
     blob = payload.get(BLOB)
     if blob is None:
         return payload, False
     opened = {k: v for k, v in payload.items() if k != BLOB}
-    key = _key_for(blob["subject"], create=False)
+    key = keys.get(blob["subject"]) if keys is not None else _key_for(blob["subject"], create=False)
     if key is None:
         return opened, True
     plaintext = AESGCM(key).decrypt(

@@ -35,6 +35,7 @@ def test_chunked_rebuild_and_verify_match_the_services_and_catch_stale_rows(monk
     # A row no event explains, and a changed one, written behind the services' back.
     CedulaInfo.objects.bulk_create([CedulaInfo(pk=99_999)])
     victim = CedulaInfo.objects.exclude(pk=99_999).order_by("pk").last()
+    assert victim is not None
     CedulaInfo.objects.filter(pk=victim.pk).update(reason="alterado")
     found = {(d.key, d.kind) for d in replay(verify=True).differences}
     assert found == {(("cedula_info", 99_999), "unexpected"), (("cedula_info", victim.pk), "changed")}
