@@ -174,19 +174,10 @@ def run(name: str, db: dict[str, str], *, events: int, latency_events: int, work
     }
 
 
-def _redis_reachable(url: str) -> bool:
+def _reachable(url: str, default_port: int) -> bool:
     parts = urlsplit(url)
     try:
-        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 6379), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
-def _postgres_reachable(url: str) -> bool:
-    parts = urlsplit(url)
-    try:
-        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 5432), timeout=1):
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or default_port), timeout=1):
             return True
     except OSError:
         return False
@@ -197,7 +188,7 @@ def bench(args) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="bench-relay-"))
     try:
         db = {"SQLITE_PATH": str(workdir / "bench.sqlite3")}
-        redis = {"REDIS_URL": args.redis_url} if _redis_reachable(args.redis_url) else None
+        redis = {"REDIS_URL": args.redis_url} if _reachable(args.redis_url, 6379) else None
         if redis is None:
             print(f"Redis not reachable at {args.redis_url}: the Redis broker is skipped", file=sys.stderr)
         kwargs = {"events": args.events, "latency_events": args.latency_events, "workdir": workdir}
@@ -206,7 +197,7 @@ def bench(args) -> int:
             redis_db = {"SQLITE_PATH": str(workdir / "bench-redis.sqlite3"), **redis}
             results.append(run("sqlite/redis", redis_db, **kwargs))
         if not args.sqlite_only:
-            if not _postgres_reachable(args.database_url):
+            if not _reachable(args.database_url, 5432):
                 print(f"PostgreSQL not reachable at {args.database_url}: skipped", file=sys.stderr)
             else:
                 import psycopg
