@@ -3,9 +3,13 @@ fields, the result type, and which lookup function the workers call.
 
 `VERIFICATION_LOOKUP_BACKEND` is a dotted path to `lookup(cedula, *, deadline_s) -> LookupResult`.
 It never raises for site behaviour: every failure comes back classified (`error` or `blocked`, with
-a short machine `reason`).
+a short machine `reason`). The request it runs for is `current_request_id()` (set by the service
+with `for_request`): what a captcha token taken for the lookup is booked against.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Protocol
@@ -68,3 +72,21 @@ def _backend(path: str) -> Lookup:
 
 def get_lookup() -> Lookup:
     return _backend(settings.VERIFICATION_LOOKUP_BACKEND)
+
+
+_request_id: ContextVar[str] = ContextVar("lookup_request_id", default="")
+
+
+@contextmanager
+def for_request(request_id: str) -> Iterator[None]:
+    """Run a lookup on behalf of `request_id` (a CedulaInfo's current request)."""
+    token = _request_id.set(str(request_id))
+    try:
+        yield
+    finally:
+        _request_id.reset(token)
+
+
+def current_request_id() -> str:
+    """The request the running lookup is for ("" outside `for_request`)."""
+    return _request_id.get()

@@ -187,6 +187,10 @@ class SiteGate(models.Model):
     breaker_reason = models.CharField("motivo del interruptor", max_length=64, blank=True)
     paused_until = models.DateTimeField("en pausa hasta", null=True, blank=True)
     pause_reason = models.CharField("motivo de la pausa", max_length=64, blank=True)
+    # The reCAPTCHA the front's page carried last time (learnt by a lookup): what the captcha
+    # pipeline solves ahead of demand. Empty until a lookup has seen the page.
+    sitekey = models.CharField("clave del captcha", max_length=100, blank=True)
+    page_url = models.CharField("página del captcha", max_length=500, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -227,3 +231,76 @@ class SiteLease(models.Model):
 
     def __str__(self) -> str:
         return f"{self.site}#{self.slot}"
+
+
+class LookupClaim(models.Model):
+    """The one lookup running for a request: whatever the redeliveries, a request reaches the site at
+    most once at a time. Taken when the lookup starts (so queue time never counts against its
+    lease), removed in the transaction that records the result; a claim whose lease ran out belongs
+    to a worker that died, and the next delivery takes it over."""
+
+    request_id = models.UUIDField(primary_key=True)
+    cedula_info = models.ForeignKey(CedulaInfo, on_delete=models.CASCADE, related_name="+")
+    holder = models.CharField(max_length=80)
+    claimed_at = models.DateTimeField()
+    lease_until = models.DateTimeField()
+    takeovers = models.PositiveSmallIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.request_id} ← {self.holder}"
+
+
+class CaptchaSolveStatus(models.TextChoices):
+    SOLVING = "solving", "resolviendo"
+    READY = "ready", "lista"
+    USED = "used", "usada"
+    WASTED = "wasted", "desperdiciada"
+    FAILED = "failed", "fallida"
+
+
+class CaptchaSolve(models.Model):
+    """One solve asked of the captcha service (each one is paid for, except a failed one): by the
+    pipeline ahead of demand (`pipeline`), or by a lookup itself (`inline`). A ready token is used by
+    one lookup within its lifetime, or counted as wasted. Operational state, not a projection."""
+
+    site = models.CharField("sitio", max_length=32)
+    sitekey = models.CharField(max_length=100)
+    page_url = models.CharField(max_length=500)
+    origin = models.CharField("origen", max_length=16)
+    status = models.CharField("estado", max_length=16, choices=CaptchaSolveStatus.choices)
+    holder = models.CharField(max_length=80, blank=True)
+    requested_at = models.DateTimeField("pedida")
+    solved_at = models.DateTimeField("resuelta", null=True, blank=True)
+    seconds = models.FloatField("segundos", null=True, blank=True)
+    token = models.TextField(blank=True)
+    used_at = models.DateTimeField("usada", null=True, blank=True)
+    request_id = models.UUIDField(null=True, blank=True)
+    reason = models.CharField("motivo", max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = "solución de captcha"
+        verbose_name_plural = "soluciones de captcha"
+        indexes = [
+            models.Index(fields=["status", "site", "solved_at"], name="verif_solve_status_idx"),
+            models.Index(fields=["requested_at"], name="verif_solve_requested_idx"),
+            models.Index(fields=["request_id"], name="verif_solve_request_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.site} {self.status} ({self.origin})"
+
+
+class CaptchaPipelineState(models.Model):
+    """The captcha pipeline's leader (one process solves; the others stand by) and its backoff after
+    the service failed: lookups waiting for a token see it and end classified instead of waiting."""
+
+    name = models.CharField(max_length=32, primary_key=True, default="default")
+    holder = models.CharField(max_length=80, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    failures_in_a_row = models.PositiveIntegerField(default=0)
+    backoff_until = models.DateTimeField(null=True, blank=True)
+    backoff_reason = models.CharField(max_length=64, blank=True)
+    budget_notified_on = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.holder or self.name

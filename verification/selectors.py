@@ -5,13 +5,14 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.utils import timezone
 from django_fsm import can_proceed
 
 from accounts.models import User
 from core import event_store
 from core.models import OutboxMessage, OutboxStatus, StoredEvent
 from verification.events import STREAM_TYPE, CedulaVerificationRequested
-from verification.models import CedulaInfo, TransitionLog
+from verification.models import CedulaInfo, LookupClaim, TransitionLog
 from verification.states import RETRY_SOURCES, CedulaStatus, Transition
 
 logger = logging.getLogger(__name__)
@@ -68,6 +69,8 @@ def cedula_info_request_in_flight(*, info: CedulaInfo) -> bool:
     assert isinstance(requested, CedulaVerificationRequested)  # the query asked for that event type
     if requested.request_id != str(info.request_id):
         return False
+    if LookupClaim.objects.filter(request_id=info.request_id, lease_until__gt=timezone.now()).exists():
+        return True  # its lookup is running now
     return OutboxMessage.objects.filter(
         Q(status=OutboxStatus.PENDING) | Q(status=OutboxStatus.DISPATCHED), event=event
     ).exists()

@@ -3,7 +3,9 @@ only), save, append the event (+ outbox where consumed) and write the audit row,
 """
 
 import logging
+import os
 import random
+import socket
 import time
 import uuid
 from dataclasses import dataclass
@@ -27,8 +29,8 @@ from verification.events import (
     CedulaVerificationFailed,
     CedulaVerificationRequested,
 )
-from verification.lookup import OUTCOMES, LookupResult, get_lookup
-from verification.models import TRANSITION_METHODS, CedulaInfo, TransitionLog
+from verification.lookup import OUTCOMES, LookupResult, for_request, get_lookup
+from verification.models import TRANSITION_METHODS, CedulaInfo, LookupClaim, TransitionLog
 from verification.projections import audit_row_from_envelope
 from verification.selectors import cedula_info_refreshes_since
 from verification.states import CedulaStatus, Transition
@@ -39,6 +41,9 @@ S = CedulaStatus
 # Blocks that waiting cannot cure: a person (support) must act, so no automatic retry is planned.
 BLOCK_REASONS_WITHOUT_AUTO_RETRY = frozenset({"captcha_unsolved"})
 MAX_REASON_LENGTH = 300
+# A lookup claim outlives the lookup's own deadline by this much (the browser thread's margin and
+# the recording of the result), then a redelivery may take it over: its worker died.
+CLAIM_MARGIN_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -198,30 +203,67 @@ def cedula_verification_record_result(
             duration_ms=duration_ms,
         )
     _record(info=info, from_state=S.PENDING, event=event, metadata=metadata)
+    LookupClaim.objects.filter(request_id=info.request_id).delete()
     return True
+
+
+def lookup_claim_take(*, cedula_info_id: int, request_id: str) -> str | None:
+    """Claim the lookup of `request_id` for this worker: its holder id, or None when the record no
+    longer waits for that request (stale) or a live claim holds it (another copy is looking it up:
+    this one must do nothing). The lease starts now, when the lookup starts, not at dispatch."""
+    with transaction.atomic():
+        info = _lock(cedula_info_id)
+        if info.status != S.PENDING or str(info.request_id) != str(request_id):
+            return None
+        now = timezone.now()
+        holder = f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        lease_until = now + timedelta(seconds=settings.VERIFICATION_LOOKUP_DEADLINE_SECONDS + CLAIM_MARGIN_SECONDS)
+        claim = LookupClaim.objects.select_for_update().filter(request_id=info.request_id).first()
+        if claim is None:
+            LookupClaim.objects.create(
+                request_id=info.request_id, cedula_info=info, holder=holder, claimed_at=now, lease_until=lease_until
+            )
+            return holder
+        if claim.lease_until > now:
+            logger.info("cedula_info %s: its lookup is running (%s); this copy does nothing", info.pk, claim.holder)
+            return None
+        logger.warning("cedula_info %s: lookup claim of %s expired; taking it over", info.pk, claim.holder)
+        claim.holder, claim.claimed_at, claim.lease_until = holder, now, lease_until
+        claim.takeovers += 1
+        claim.save(update_fields=["holder", "claimed_at", "lease_until", "takeovers"])
+        return holder
 
 
 def cedula_verification_run(*, cedula_info_id: int, request_id: str, cause: EventEnvelope, task_id: str = "") -> bool:
     """Do the lookup asked for by `request_id` (in a worker) and record its result.
 
     Runs outside any transaction: the browser may take many seconds. A stale or duplicate request is
-    skipped before the lookup and again (under the row lock) when the result is recorded.
+    skipped before the lookup (a copy that finds the request's live claim does nothing) and again
+    (under the row lock) when the result is recorded.
     """
     info = CedulaInfo.objects.select_related("user").get(pk=cedula_info_id)
     if info.status != S.PENDING or str(info.request_id) != str(request_id):
         return False
-    started = time.monotonic()
-    # `user` is None once the person is erased: a request still in flight then fails here (a known gap).
-    cedula = info.user.cedula  # type: ignore[union-attr]
-    result = get_lookup()(cedula, deadline_s=settings.VERIFICATION_LOOKUP_DEADLINE_SECONDS)
-    return cedula_verification_record_result(
-        cedula_info_id=cedula_info_id,
-        request_id=request_id,
-        result=result,
-        cause=cause,
-        task_id=task_id,
-        duration_ms=int((time.monotonic() - started) * 1000),
-    )
+    holder = lookup_claim_take(cedula_info_id=cedula_info_id, request_id=request_id)
+    if holder is None:
+        return False
+    try:
+        started = time.monotonic()
+        # `user` is None once the person is erased: a request still in flight then fails here (a known gap).
+        cedula = info.user.cedula  # type: ignore[union-attr]
+        with for_request(request_id):
+            result = get_lookup()(cedula, deadline_s=settings.VERIFICATION_LOOKUP_DEADLINE_SECONDS)
+        return cedula_verification_record_result(
+            cedula_info_id=cedula_info_id,
+            request_id=request_id,
+            result=result,
+            cause=cause,
+            task_id=task_id,
+            duration_ms=int((time.monotonic() - started) * 1000),
+        )
+    finally:
+        # Recording the result removed it; this is for a lookup that raised (a redelivery may retry).
+        LookupClaim.objects.filter(request_id=request_id, holder=holder).delete()
 
 
 def _restart(
