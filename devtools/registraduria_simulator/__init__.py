@@ -3,7 +3,7 @@ solver), for tests, benches and `make run`. Dev-only: the product never imports 
 
 - `scenarios`: what each cédula answers (the scenario table and the default families);
 - `server`: the fronts' HTTP port, their pages and API replies, hostile modes and the control API;
-- `solver`: the reCAPTCHA token store and the HTTPS solver API;
+- `solver`: the reCAPTCHA token store, the solve-latency model and the HTTPS solver API;
 - `plumbing`: request/reply values and the static assets;
 - `python -m devtools.registraduria_simulator --port 8001`: serves it until stopped.
 """

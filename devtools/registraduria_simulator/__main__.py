@@ -8,6 +8,13 @@ import threading
 from pathlib import Path
 
 from devtools.registraduria_simulator import MODES, Simulator
+from devtools.registraduria_simulator.solver import (
+    DEFAULT_SOLVE_SEED,
+    REALISTIC_MEDIAN_SECONDS,
+    REALISTIC_P90_SECONDS,
+    SOLVE_LATENCIES,
+    UNSOLVABLE_SHARE,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -26,7 +33,25 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--mode", choices=MODES, default="normal")
     parser.add_argument("--slow-seconds", type=float, default=3.0)
     parser.add_argument("--hang-seconds", type=float, default=35.0)
-    parser.add_argument("--solve-seconds", type=float, default=1.0)
+    parser.add_argument(
+        "--solve-seconds", type=float, default=1.0, help="seconds each captcha solve takes with --solve-latency fixed"
+    )
+    parser.add_argument(
+        "--solve-latency",
+        choices=SOLVE_LATENCIES,
+        default="fixed",
+        help="fixed: every solve takes --solve-seconds; realistic: like 2Captcha (median 20 s, p90 40 s, "
+        "at most 150 s, 3%% unsolvable)",
+    )
+    parser.add_argument(
+        "--solve-seed",
+        type=int,
+        default=DEFAULT_SOLVE_SEED,
+        help="seeds the realistic latencies (the same seed draws the same solves)",
+    )
+    parser.add_argument(
+        "--solve-scale", type=float, default=1.0, help="multiplies every solve latency (0.1: ten times faster)"
+    )
     parser.add_argument("--solver-key", default="", help="the API key the solver accepts (empty: any)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every request")
     return parser.parse_args(argv)
@@ -38,16 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     ca_file = Path(options.ca_file) if options.ca_file else REPO / "var" / "simulator-ca.pem"
     ca_file.parent.mkdir(parents=True, exist_ok=True)
     solver_port = options.port + 1 if options.solver_port is None and options.port else (options.solver_port or 0)
-    simulator = Simulator(
-        host=options.host,
-        port=options.port,
-        solver_port=solver_port,
-        ca_path=ca_file.resolve(),
-        solver_key=options.solver_key,
-        slow_seconds=options.slow_seconds,
-        hang_seconds=options.hang_seconds,
-        solve_seconds=options.solve_seconds,
-    )
+    try:
+        simulator = _simulator(options, solver_port, ca_file.resolve())
+    except ValueError as error:
+        print(f"Opciones inválidas: {error}", file=sys.stderr)
+        return 2
     # Handlers first: a SIGTERM that arrives as soon as the port answers must still stop it cleanly.
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -68,6 +88,33 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _simulator(options: argparse.Namespace, solver_port: int, ca_path: Path) -> Simulator:
+    """The simulator the options describe (ValueError on an out-of-range value)."""
+    return Simulator(
+        host=options.host,
+        port=options.port,
+        solver_port=solver_port,
+        ca_path=ca_path,
+        solver_key=options.solver_key,
+        slow_seconds=options.slow_seconds,
+        hang_seconds=options.hang_seconds,
+        solve_seconds=options.solve_seconds,
+        solve_latency=options.solve_latency,
+        solve_seed=options.solve_seed,
+        solve_scale=options.solve_scale,
+    )
+
+
+def _solve_latency_line(options: argparse.Namespace) -> str:
+    scale = options.solve_scale
+    if options.solve_latency == "fixed":
+        return f"  latencia del solucionador: fija, {options.solve_seconds * scale:g} s por captcha"
+    return (
+        f"  latencia del solucionador: realista (mediana {REALISTIC_MEDIAN_SECONDS * scale:g} s, "
+        f"p90 {REALISTIC_P90_SECONDS * scale:g} s, {UNSOLVABLE_SHARE:.0%} sin solución; semilla {options.solve_seed})"
+    )
+
+
 def _print_banner(simulator: Simulator, options: argparse.Namespace) -> None:
     key = "<la clave de --solver-key>" if options.solver_key else "cualquier-valor"
     lines = [
@@ -77,6 +124,7 @@ def _print_banner(simulator: Simulator, options: argparse.Namespace) -> None:
         f"  infovotantes:  {simulator.infovotantes_url} (API {simulator.infovotantes_api_url})",
         f"  control:       {simulator.control_url}",
         f"  solucionador 2Captcha (HTTPS): {simulator.solver_server}, certificado de la CA en {simulator.ca_path}",
+        _solve_latency_line(options),
         "",
         "Para que el portal consulte el simulador (make run ya lo hace), defina en su entorno (.env):",
         f"  REGISTRADURIA_SIMULATOR={simulator.base_url}",

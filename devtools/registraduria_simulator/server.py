@@ -17,6 +17,7 @@ of log lines.
 import hmac
 import html
 import logging
+import math
 import os
 import secrets
 import socketserver
@@ -77,7 +78,15 @@ from devtools.registraduria_simulator.scenarios import (
     Scenario,
     scenario_for,
 )
-from devtools.registraduria_simulator.solver import SOLVER_FAULT_NAMES, SolverAPI, TokenStore
+from devtools.registraduria_simulator.solver import (
+    DEFAULT_SOLVE_SEED,
+    SOLVE_LATENCIES,
+    SOLVER_FAULT_NAMES,
+    SolveLatency,
+    SolverAPI,
+    SolverJob,
+    TokenStore,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -197,6 +206,10 @@ class Simulator(SolverAPI):
 
     Port 0 picks a free port. `ca_path=None` writes the solver's CA certificate to a temporary file
     (removed by `stop()`). An empty `solver_key` accepts any key. `tokens` is the shared token store.
+    `solve_latency` picks how long captcha jobs take (`solver.SolveLatency`): "fixed" (each takes
+    `solve_seconds`) or "realistic" (drawn from a generator seeded with `solve_seed`, 3% unsolvable);
+    `solve_scale` multiplies either. All four are settings, so `set_mode` can change them later (for the
+    jobs submitted afterwards).
     """
 
     def __init__(
@@ -210,6 +223,9 @@ class Simulator(SolverAPI):
         hang_seconds: float = 35.0,
         solve_seconds: float = 1.0,
         token_ttl_seconds: float = TOKEN_TTL_SECONDS,
+        solve_latency: str = "fixed",
+        solve_seed: int = DEFAULT_SOLVE_SEED,
+        solve_scale: float = 1.0,
     ):
         self.host = host
         self.port = port  # the bound ports once started (port 0 asks for a free one)
@@ -218,7 +234,6 @@ class Simulator(SolverAPI):
         self._ca_path = Path(ca_path) if ca_path else None
         self._owns_ca_file = ca_path is None
         self.solver_key = solver_key
-        self.solve_seconds = solve_seconds
         self.tokens = TokenStore(token_ttl_seconds)
         self._defaults: dict[str, Any] = {
             "mode": "normal",
@@ -233,7 +248,13 @@ class Simulator(SolverAPI):
             # Seconds a wsp page load of a session it already knows is held (0: none): the window in
             # which a page that reloads itself is still navigating.
             "wsp_reload_hold_seconds": 0.0,
+            # The captcha solver's latency model (solver.SolveLatency); setting solve_seed restarts its draws.
+            "solve_latency": solve_latency,
+            "solve_seconds": solve_seconds,
+            "solve_seed": solve_seed,
+            "solve_scale": solve_scale,
         }
+        self._defaults.update(_validated_settings({name: self._defaults[name] for name in _SOLVE_SETTINGS}))
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._settings = dict(self._defaults)
@@ -241,7 +262,16 @@ class Simulator(SolverAPI):
         self._solves: deque[float] = deque(maxlen=MAX_COUNTED)
         self._solver_requests: deque[tuple[str, str]] = deque(maxlen=MAX_COUNTED)  # (path, fault) in fault modes
         self._sessions: dict[str, str] = {}  # PHPSESSID -> the last nonce issued to it
-        self._jobs: dict[str, list] = {}  # solver id -> [sitekey, monotonic submit time, token or None]
+        self._jobs: dict[str, SolverJob] = {}  # solver id -> the job
+        # Jobs submitted, tokens delivered, unsolvable answers: each job counted once.
+        self._solver_counts = self._new_solver_counts()
+        self._solver_latencies: deque[float] = deque(maxlen=MAX_COUNTED)  # each delivered job's latency
+        self._latency = SolveLatency(
+            self._defaults["solve_latency"],
+            seconds=self._defaults["solve_seconds"],
+            seed=self._defaults["solve_seed"],
+            scale=self._defaults["solve_scale"],
+        )
         self._http: ThreadingHTTPServer | None = None
         self._https: ThreadingHTTPServer | None = None
         self._threads: list[threading.Thread] = []
@@ -366,21 +396,43 @@ class Simulator(SolverAPI):
     def _new_counters() -> dict[str, deque]:
         return {front: deque(maxlen=MAX_COUNTED) for front in FRONTS}
 
+    @staticmethod
+    def _new_solver_counts() -> dict[str, int]:
+        return {"submitted": 0, "delivered": 0, "unsolvable": 0}
+
+    @property
+    def solve_seconds(self) -> float:
+        """The fixed model's seconds per solve (the `solve_seconds` setting: change it with set_mode)."""
+        return self._setting("solve_seconds")
+
     def set_mode(self, **changes) -> dict:
         """Change the global modes (partial updates). Raises ValueError on an unknown key or value."""
         clean = _validated_settings(changes)
         with self._lock:
             self._settings.update(clean)
+            self._configure_latency(reseed="solve_seed" in clean)
         return self.state()
 
     def reset(self) -> dict:
-        """Back to the start-up modes, with empty counters."""
+        """Back to the start-up modes, with empty counters (and the solve latencies drawn afresh from the
+        start-up seed)."""
         with self._lock:
             self._settings = {**self._defaults, "down": []}
+            self._configure_latency(reseed=True)
             self._lookups, self._pages = self._new_counters(), self._new_counters()
             self._solves.clear()
             self._solver_requests.clear()
+            self._solver_counts = self._new_solver_counts()
+            self._solver_latencies.clear()
         return self.state()
+
+    def _configure_latency(self, *, reseed: bool) -> None:
+        """Point the latency model at the current settings (the caller holds the lock)."""
+        self._latency.mode = self._settings["solve_latency"]
+        self._latency.seconds = self._settings["solve_seconds"]
+        self._latency.scale = self._settings["solve_scale"]
+        if reseed:
+            self._latency.reseed(self._settings["solve_seed"])
 
     def state(self) -> dict:
         with self._lock:
@@ -391,6 +443,9 @@ class Simulator(SolverAPI):
                 "pages": {front: list(times) for front, times in self._pages.items()},
                 "solves": list(self._solves),
                 "solver_requests": list(self._solver_requests),
+                # Each job once: submitted to in.php, its token delivered, or answered unsolvable; and the
+                # latency of each delivered job (its drawn seconds, scaled, in delivery order).
+                "solver_jobs": {**self._solver_counts, "latencies": list(self._solver_latencies)},
             }
 
     def _setting(self, name: str):
@@ -785,6 +840,9 @@ def _corpus_reply(corpus: CorpusAnswer, front: str) -> Reply:
     return Reply(corpus.status, corpus.body, corpus.content_type)
 
 
+_SOLVE_SETTINGS = ("solve_latency", "solve_seconds", "solve_seed", "solve_scale")
+
+
 def _validated_settings(changes: dict) -> dict:
     clean: dict = {}
     for name, value in changes.items():
@@ -804,9 +862,21 @@ def _validated_settings(changes: dict) -> dict:
             if value not in ("", *SOLVER_FAULT_NAMES):
                 raise ValueError(f"solver_fault must be empty or one of {', '.join(SOLVER_FAULT_NAMES)}")
             clean[name] = value
-        elif name in ("slow_seconds", "hang_seconds", "wsp_reload_hold_seconds"):
+        elif name in ("slow_seconds", "hang_seconds", "wsp_reload_hold_seconds", "solve_seconds"):
             if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
                 raise ValueError(f"{name} must be a number of seconds")
+            clean[name] = float(value)
+        elif name == "solve_latency":
+            if value not in SOLVE_LATENCIES:
+                raise ValueError(f"solve_latency must be one of {', '.join(SOLVE_LATENCIES)}")
+            clean[name] = value
+        elif name == "solve_seed":
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError("solve_seed must be a whole number")
+            clean[name] = value
+        elif name == "solve_scale":
+            if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < math.inf:
+                raise ValueError("solve_scale must be a finite number, 0 or more")
             clean[name] = float(value)
         else:
             raise ValueError(f"unknown setting {name!r}")

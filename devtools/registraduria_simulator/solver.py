@@ -1,11 +1,15 @@
-"""The simulated reCAPTCHA token store and the 2Captcha-compatible solver API (in.php / res.php)."""
+"""The simulated reCAPTCHA token store, the solve-latency model and the 2Captcha-compatible solver API
+(in.php / res.php)."""
 
 import hmac
 import logging
+import math
+import random
 import secrets
 import threading
 import time
 from collections import deque
+from dataclasses import dataclass
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +54,68 @@ class TokenStore:
         return token_sitekey == sitekey and self.clock() - issued <= self.ttl_seconds
 
 
+# --- Solve latency -------------------------------------------------------------------------------
+
+SOLVE_LATENCIES = ("fixed", "realistic")
+# The realistic model of a human-backed captcha service's reCAPTCHA v2 times: a log-normal whose median
+# is 20 s and whose p90 is twice that (sigma = ln 2 / z(0.9), z(0.9) = 1.2816), capped at 150 s.
+REALISTIC_MEDIAN_SECONDS = 20.0
+REALISTIC_P90_SECONDS = 40.0
+REALISTIC_MAX_SECONDS = 150.0
+REALISTIC_SIGMA = math.log(REALISTIC_P90_SECONDS / REALISTIC_MEDIAN_SECONDS) / 1.2816
+UNSOLVABLE_SHARE = 0.03  # of realistic jobs, answered ERROR_CAPTCHA_UNSOLVABLE once their latency has passed
+DEFAULT_SOLVE_SEED = 2040  # fixed, so two runs of a drill or a bench see the same solves
+
+
+class SolveLatency:
+    """How long each captcha job takes, and whether it is solved at all (thread-safe).
+
+    `fixed`: every job takes `seconds` and is solved. `realistic`: each draw comes from a generator
+    seeded with `seed` (the same seed gives the same sequence): a log-normal latency (median 20 s,
+    p90 40 s, at most 150 s), and 3% of jobs unsolvable. `scale` multiplies every latency, fixed or
+    drawn, so tests and drills can run the same shape faster.
+    """
+
+    def __init__(
+        self, mode: str = "fixed", *, seconds: float = 1.0, seed: int = DEFAULT_SOLVE_SEED, scale: float = 1.0
+    ):
+        if mode not in SOLVE_LATENCIES:
+            raise ValueError(f"mode must be one of {', '.join(SOLVE_LATENCIES)}")
+        self.mode = mode
+        self.seconds = seconds
+        self.scale = scale
+        self._lock = threading.Lock()
+        self._random = random.Random(seed)
+
+    def reseed(self, seed: int) -> None:
+        with self._lock:
+            self._random.seed(seed)
+
+    def draw(self) -> tuple[float, bool]:
+        """(seconds until the job is answered, whether the answer is a token)."""
+        if self.mode == "fixed":
+            return self.seconds * self.scale, True
+        with self._lock:
+            # Both values are drawn for every job, so the sequence of latencies depends on the seed alone.
+            seconds = self._random.lognormvariate(math.log(REALISTIC_MEDIAN_SECONDS), REALISTIC_SIGMA)
+            solvable = self._random.random() >= UNSOLVABLE_SHARE
+        return min(seconds, REALISTIC_MAX_SECONDS) * self.scale, solvable
+
+
+@dataclass
+class SolverJob:
+    """One in.php submission: its latency and outcome are drawn when it arrives."""
+
+    sitekey: str
+    submitted: float  # time.monotonic()
+    latency: float
+    solvable: bool
+    token: str | None = None
+    answered: bool = False  # its token (or its unsolvable answer) has been given at least once
+
+
+# --- Solver API ----------------------------------------------------------------------------------
+
 # What the solver answers, whatever was asked, in each fault mode (`set_mode(solver_fault=…)`).
 SOLVER_FAULTS: dict[str, Reply] = {
     "html": Reply(HTTPStatus.OK, b"<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html"),
@@ -67,11 +133,13 @@ class SolverAPI:
 
     # What Simulator provides, declared for the type checker (annotations only: nothing is set here).
     _lock: threading.Lock
-    _jobs: dict[str, list[Any]]
+    _jobs: dict[str, SolverJob]
     _solves: deque[float]
     _solver_requests: deque[tuple[str, str]]
+    _solver_counts: dict[str, int]
+    _solver_latencies: deque[float]
+    _latency: SolveLatency
     solver_key: str
-    solve_seconds: float
     tokens: TokenStore
 
     if TYPE_CHECKING:
@@ -121,8 +189,10 @@ class SolverAPI:
             job_id = str(10**10 + secrets.randbelow(9 * 10**10))
             while len(self._jobs) >= MAX_SOLVER_JOBS:
                 del self._jobs[next(iter(self._jobs))]
-            self._jobs[job_id] = [sitekey, time.monotonic(), None]
+            latency, solvable = self._latency.draw()
+            self._jobs[job_id] = SolverJob(sitekey, time.monotonic(), latency, solvable)
             self._solves.append(time.time())
+            self._solver_counts["submitted"] += 1
         return f"OK|{job_id}"
 
     def _solver_res(self, params: dict[str, str]) -> str:
@@ -139,15 +209,27 @@ class SolverAPI:
             return "ERROR_WRONG_CAPTCHA_ID"
         if action != "get":
             return "OK_REPORT_RECORDED"
-        sitekey, submitted, token = job
-        if token is None:
-            if time.monotonic() - submitted < self.solve_seconds:
-                return "CAPCHA_NOT_READY"
-            token = self.tokens.issue(sitekey)
+        if time.monotonic() - job.submitted < job.latency:
+            return "CAPCHA_NOT_READY"
+        if not job.solvable:
+            self._answered(job, "unsolvable")
+            return "ERROR_CAPTCHA_UNSOLVABLE"
+        if job.token is None:
+            token = self.tokens.issue(job.sitekey)
             with self._lock:
-                job[2] = job[2] or token
-                token = job[2]
-        return f"OK|{token}"
+                job.token = job.token or token
+        self._answered(job, "delivered")
+        return f"OK|{job.token}"
+
+    def _answered(self, job: SolverJob, outcome: str) -> None:
+        """Count a job once, on its first answer (polling again repeats the answer, as 2Captcha does)."""
+        with self._lock:
+            if job.answered:
+                return
+            job.answered = True
+            self._solver_counts[outcome] += 1
+            if outcome == "delivered":
+                self._solver_latencies.append(job.latency)
 
 
 def _solver_reply(answer: str, as_json: bool) -> Reply:
