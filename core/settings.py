@@ -354,8 +354,27 @@ CAPTCHA_CA_BUNDLE = env.str("CAPTCHA_CA_BUNDLE", default="var/simulator-ca.pem" 
 if CAPTCHA_CA_BUNDLE:
     CAPTCHA_CA_BUNDLE = str(BASE_DIR / CAPTCHA_CA_BUNDLE)
 CAPTCHA_POLL_SECONDS = env.int("CAPTCHA_POLL_SECONDS", default=5)
-# A solve may take this long (and never longer than what is left of the lookup's deadline).
-CAPTCHA_TIMEOUT_SECONDS = env.float("CAPTCHA_TIMEOUT_SECONDS", default=45.0)
+# A solve is polled this long: the provider's own limit (2Captcha gives up after about 180 s). A
+# lookup's own solve never waits longer than what is left of its deadline.
+CAPTCHA_TIMEOUT_SECONDS = env.float("CAPTCHA_TIMEOUT_SECONDS", default=180.0)
+# The captcha pipeline (`manage.py captcha_pipeline`, in the Procfile) solves ahead of the lookups:
+# while it runs, lookups take its tokens. At most CAPTCHA_MAX_IN_FLIGHT solves at once, and never
+# more than the lookups waiting; CAPTCHA_READY_TARGET solved tokens kept ready beyond what the
+# rate needs; CAPTCHA_EXPECTED_SOLVE_SECONDS is the latency assumed until solves were measured.
+CAPTCHA_PIPELINE = env.bool("CAPTCHA_PIPELINE", default=True)
+CAPTCHA_MAX_IN_FLIGHT = env.int("CAPTCHA_MAX_IN_FLIGHT", default=16)
+CAPTCHA_READY_TARGET = env.int("CAPTCHA_READY_TARGET", default=2)
+CAPTCHA_EXPECTED_SOLVE_SECONDS = env.float("CAPTCHA_EXPECTED_SOLVE_SECONDS", default=25.0)
+# A token is good this long after its solve; the pool hands out none older than the lifetime minus
+# the margin (the lookup still has to reach its submission), and books older ones as wasted.
+CAPTCHA_TOKEN_LIFETIME_SECONDS = env.float("CAPTCHA_TOKEN_LIFETIME_SECONDS", default=110.0)
+CAPTCHA_TOKEN_MARGIN_SECONDS = env.float("CAPTCHA_TOKEN_MARGIN_SECONDS", default=30.0)
+# Spend: solves paid per day at most (0: no limit; reached, new solves pause until the day renews
+# in TIME_ZONE or the budget is raised, and lookups wait in error for it), and the price per 1,000
+# solves for the estimated cost (in CAPTCHA_PRICE_CURRENCY).
+CAPTCHA_DAILY_BUDGET = env.int("CAPTCHA_DAILY_BUDGET", default=0)
+CAPTCHA_PRICE_PER_1000 = env.float("CAPTCHA_PRICE_PER_1000", default=2.99)
+CAPTCHA_PRICE_CURRENCY = env.str("CAPTCHA_PRICE_CURRENCY", default="USD")
 if CAPTCHA_PROVIDER not in {"none", "2captcha"}:
     raise ImproperlyConfigured(f"CAPTCHA_PROVIDER must be none or 2captcha, not {CAPTCHA_PROVIDER!r}")
 

@@ -109,6 +109,8 @@ def _unsolved_reason(exc: Exception) -> str:
     with backoff: never an escaped exception, never a retry loop that spends."""
     if isinstance(exc, solver_errors.TimeoutException):
         return "captcha_timeout"
+    if "ERROR_CAPTCHA_UNSOLVABLE" in str(exc):
+        return "captcha_unsolvable"  # the workers could not solve this one (not charged): not the service failing
     if isinstance(exc, NetworkException | solver_errors.NetworkException):
         return "captcha_service_unreachable"
     logger.warning("captcha service error: %s: %s", type(exc).__name__, " ".join(str(exc).split())[:80])

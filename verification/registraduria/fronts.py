@@ -36,6 +36,10 @@ class Budget:
         self.deadline = deadline
         self.turn = turn
         self.presolved = presolved
+        # What the browser thread saw, for the worker thread to book (no ORM here): the page's
+        # (sitekey, url), and each solve made inside the turn (sitekey, url, seconds, failure reason).
+        self.seen_captcha: tuple[str, str] | None = None
+        self.inline_solves: list[tuple[str, str, float, str]] = []
 
         self.first_request_at: float | None = None  # time.time() of the lookup's first request
 
@@ -82,11 +86,14 @@ def _load(page, url: str, *, front: str, ready: str, budget: Budget) -> Attempt 
     return None
 
 
-# The sitekey each front's page carried last time (this process): it lets the next lookup have its
-# token solved before it takes its turn on the site.
+# The sitekey each front's page carried last time (this process; the database keeps it for every
+# process: SiteGate.sitekey): it lets the next lookup have its token before it takes its turn.
 KNOWN_SITEKEYS: dict[str, str] = {}
-# A token older than this is not used: reCAPTCHA tokens live about two minutes.
-TOKEN_MAX_AGE_SECONDS = 90.0
+
+
+def token_max_age_seconds() -> float:
+    """A token older than this is not submitted: reCAPTCHA tokens live about two minutes."""
+    return settings.CAPTCHA_TOKEN_LIFETIME_SECONDS - 10.0
 
 
 @dataclass(frozen=True)
@@ -94,19 +101,7 @@ class PresolvedToken:
     sitekey: str
     token: str
     solved_at: float  # time.monotonic()
-
-
-def presolve(front: str, *, solver: CaptchaSolver, timeout: float) -> PresolvedToken | None:
-    """Solve the front's reCAPTCHA ahead of the turn, when its sitekey is known. Solving takes a real
-    solver 10 to 40 s; done inside the turn, it would keep the site's browser slot idle that long and
-    cap lookups far below the rate limit. None when there is nothing to solve ahead (the lookup then
-    solves inside its turn). A solver that fails raises CaptchaUnsolved: the lookup ends there, without
-    touching the site and without paying for a second solve inside the turn."""
-    sitekey = KNOWN_SITEKEYS.get(front)
-    if sitekey is None or solver.name == "none":
-        return None
-    token = solver.solve(sitekey=sitekey, page_url=FRONTS[front].url, timeout=timeout)
-    return PresolvedToken(sitekey=sitekey, token=token, solved_at=time.monotonic())
+    solve_id: int | None = None  # the pool's row, when the captcha pipeline solved it
 
 
 def _captcha_token(page, *, front: str, solver: CaptchaSolver, budget: Budget) -> str | None:
@@ -115,13 +110,21 @@ def _captcha_token(page, *, front: str, solver: CaptchaSolver, budget: Budget) -
     widget = page.locator(SITEKEY)
     if widget.count() == 0:
         return None
-    sitekey = widget.first.get_attribute("data-sitekey")
+    sitekey = widget.first.get_attribute("data-sitekey") or ""
     KNOWN_SITEKEYS[front] = sitekey
+    budget.seen_captcha = (sitekey, page.url)
     ready = budget.presolved
-    if ready is not None and ready.sitekey == sitekey and time.monotonic() - ready.solved_at < TOKEN_MAX_AGE_SECONDS:
+    if ready is not None and ready.sitekey == sitekey and time.monotonic() - ready.solved_at < token_max_age_seconds():
         budget.presolved = None  # a token is good for one submission only
         return ready.token
-    return solver.solve(sitekey=sitekey, page_url=page.url, timeout=budget.seconds() - 5)
+    started = time.monotonic()
+    try:
+        token = solver.solve(sitekey=sitekey, page_url=page.url, timeout=budget.seconds() - 5)
+    except CaptchaUnsolved as exc:
+        budget.inline_solves.append((sitekey, page.url, time.monotonic() - started, exc.reason))
+        raise
+    budget.inline_solves.append((sitekey, page.url, time.monotonic() - started, ""))
+    return token
 
 
 def _put_captcha_answer(page, token: str | None, *, budget: Budget) -> None:

@@ -16,18 +16,29 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from verification.lookup import FINAL_OUTCOMES, LookupResult
-from verification.registraduria import politeness
+from verification.models import SiteGate
+from verification.registraduria import fronts, politeness, tokens
 from verification.registraduria.browser import HOST
-from verification.registraduria.captcha import CaptchaUnsolved, get_solver
-from verification.registraduria.fronts import FRONTS, Attempt, Budget, PresolvedToken, presolve, unsolved
+from verification.registraduria.captcha import CaptchaSolver, CaptchaUnsolved, get_solver
+from verification.registraduria.fronts import FRONTS, Attempt, Budget, PresolvedToken, unsolved
 
 logger = logging.getLogger(__name__)
 
 # Without a working captcha solver no front can answer: trying the next one would only repeat it
 # (and pay for another solve). The solver is shared by every front.
 STOP_REASONS = frozenset(
-    {"captcha_unsolved", "captcha_timeout", "captcha_service_error", "captcha_service_unreachable"}
+    {
+        "captcha_unsolved",
+        "captcha_timeout",
+        "captcha_service_error",
+        "captcha_service_unreachable",
+        "captcha_unsolvable",
+        "captcha_budget_exhausted",
+    }
 )
+# What a lookup needs after its token is in hand (the turn, the page, the submission): it waits for
+# a token from the pipeline no longer than its deadline minus this.
+TOKEN_RESERVE_SECONDS = 15.0
 # Less than this left of the deadline: don't start another front.
 MIN_FRONT_SECONDS = 3.0
 # Margin for the browser thread beyond the front's own budget (Playwright's timeouts end it first).
@@ -62,21 +73,80 @@ def _classify_exception(exc: BaseException, front: str) -> Attempt:
     return Attempt(result=LookupResult("error", reason=reason, site=front))
 
 
-def _run_front(
-    name: str, *, cedula: str, deadline: float, turn: politeness.Turn, solver, presolved: PresolvedToken | None
-) -> tuple[Attempt, float | None]:
-    """One front's attempt, and when its first request went out (None: it never got that far)."""
+def _run_front(name: str, *, cedula: str, budget: Budget, solver) -> Attempt:
+    """One front's attempt (`budget.first_request_at` says when its first request went out)."""
     front = FRONTS[name]
-    budget = Budget(deadline, turn=turn, presolved=presolved)
 
     def drive(context):
         return front.run(context, cedula=cedula, solver=solver, budget=budget)
 
     try:
-        attempt = HOST.run(drive, timeout=budget.seconds() + THREAD_MARGIN_SECONDS)
+        return HOST.run(drive, timeout=budget.seconds() + THREAD_MARGIN_SECONDS)
     except Exception as exc:
-        attempt = _classify_exception(exc, name)
-    return attempt, budget.first_request_at
+        return _classify_exception(exc, name)
+
+
+def _known_sitekey(name: str) -> str:
+    return fronts.KNOWN_SITEKEYS.get(name) or (
+        SiteGate.objects.filter(site=name).values_list("sitekey", flat=True).first() or ""
+    )
+
+
+def _token_for(name: str, *, solver: CaptchaSolver, deadline: float) -> tuple[PresolvedToken | None, float]:
+    """The token this lookup submits on `name`, in hand before its turn: from the captcha pipeline's
+    pool, or (no pipeline running) solved now, when the page's sitekey is known. Also the seconds an
+    inline solve took (0: none made). Raises CaptchaUnsolved: the lookup ends without touching the site."""
+    if solver.name == "none":
+        return None, 0.0
+    pooled = tokens.captcha_token_take(site=name, until=deadline - MIN_FRONT_SECONDS - TOKEN_RESERVE_SECONDS)
+    if pooled is not None:
+        return PresolvedToken(pooled.sitekey, pooled.token, pooled.solved_at, solve_id=pooled.solve_id), 0.0
+    sitekey = _known_sitekey(name)
+    if not sitekey:
+        return None, 0.0  # the page will tell (solved inside the turn this once)
+    if not tokens.inline_solve_allowed():
+        raise CaptchaUnsolved("captcha_budget_exhausted")
+    started = time.monotonic()
+    url = FRONTS[name].url
+    try:
+        token = solver.solve(sitekey=sitekey, page_url=url, timeout=(deadline - time.monotonic()) / 2)
+    except CaptchaUnsolved as exc:
+        tokens.captcha_inline_solve_record(
+            site=name, sitekey=sitekey, page_url=url, seconds=time.monotonic() - started, reason=exc.reason
+        )
+        raise
+    return PresolvedToken(sitekey, token, time.monotonic()), time.monotonic() - started
+
+
+def _book_captcha(name: str, budget: Budget, presolved: PresolvedToken | None, presolve_seconds: float) -> None:
+    """After a front ran: what its page carried and what its tokens became (worker thread: ORM)."""
+    if budget.seen_captcha:
+        tokens.site_captcha_learn(site=name, sitekey=budget.seen_captcha[0], page_url=budget.seen_captcha[1])
+    submitted = presolved is not None and budget.presolved is None
+    if presolved is not None and presolved.solve_id is not None:
+        tokens.captcha_token_settle(
+            tokens.PoolToken(presolved.solve_id, presolved.sitekey, presolved.token, presolved.solved_at),
+            submitted=submitted,
+        )
+    elif presolved is not None:
+        tokens.captcha_inline_solve_record(
+            site=name,
+            sitekey=presolved.sitekey,
+            page_url=FRONTS[name].url,
+            seconds=presolve_seconds,
+            reason="",
+            submitted=submitted,
+        )
+    for sitekey, url, seconds, reason in budget.inline_solves:
+        tokens.captcha_inline_solve_record(site=name, sitekey=sitekey, page_url=url, seconds=seconds, reason=reason)
+
+
+def _unsolved(exc: CaptchaUnsolved, name: str) -> Attempt:
+    attempt = unsolved(exc, name)
+    if exc.reason == "captcha_budget_exhausted":  # nothing is lost: it is retried once the budget renews
+        wait = tokens.budget_renews_in()
+        return Attempt(result=replace(attempt.result, retry_after=wait), retry_after=wait)
+    return attempt
 
 
 def _refused(refusal: politeness.Refusal) -> Attempt:
@@ -121,27 +191,28 @@ class _Lookup:
         attempt: Attempt | None
         if self.deadline - time.monotonic() < MIN_FRONT_SECONDS:
             return None
-        # Solve the captcha before taking the turn, so the site's browser slot is not held idle by it
-        # (not for a site that refuses lookups now: the token would be paid for and thrown away).
-        presolved = None
+        # The token is in hand before the turn is taken, so the site's browser slot is never held idle
+        # by the solver (and none is paid for on a site that refuses lookups now).
+        presolved, presolve_seconds = None, 0.0
         if politeness.site_refusal(site=name) is None:
             try:
-                presolved = presolve(name, solver=self.solver, timeout=(self.deadline - time.monotonic()) / 2)
+                presolved, presolve_seconds = _token_for(name, solver=self.solver, deadline=self.deadline)
             except CaptchaUnsolved as exc:
-                attempt = unsolved(exc, name)
+                attempt = _unsolved(exc, name)
                 self._note(name, attempt, 0, note)
                 return attempt
+        budget = Budget(self.deadline, presolved=presolved)
         turn = politeness.site_turn_acquire(site=name, deadline=self.deadline - MIN_FRONT_SECONDS)
         if isinstance(turn, politeness.Refusal):
+            _book_captcha(name, budget, presolved, presolve_seconds)
             refused = _refused(turn)
             self._note(name, refused, 0, note)
             return refused
+        budget.turn = turn
         started = time.monotonic()
-        attempt, first_request_at = None, None
+        attempt = None
         try:
-            attempt, first_request_at = _run_front(
-                name, cedula=self.cedula, deadline=self.deadline, turn=turn, solver=self.solver, presolved=presolved
-            )
+            attempt = _run_front(name, cedula=self.cedula, budget=budget, solver=self.solver)
         finally:
             result = attempt.result if attempt else LookupResult("error", reason="scraper_error")
             politeness.site_turn_release(
@@ -149,8 +220,9 @@ class _Lookup:
                 outcome=result.outcome,
                 reason=result.reason,
                 retry_after=attempt.retry_after if attempt else None,
-                started_at=first_request_at,
+                started_at=budget.first_request_at,
             )
+            _book_captcha(name, budget, presolved, presolve_seconds)
         self._note(name, attempt, int((time.monotonic() - started) * 1000), note)
         return attempt
 

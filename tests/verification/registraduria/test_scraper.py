@@ -197,7 +197,7 @@ def test_a_presolved_token_that_no_longer_fits_is_not_used(simulator, settings, 
     settings.REGISTRADURIA_FRONTS = ["wsp"]
     assert lookup("1000000013", deadline_s=20).outcome == "active"
     if stale == "old_token":
-        monkeypatch.setattr(fronts, "TOKEN_MAX_AGE_SECONDS", 0.0)
+        settings.CAPTCHA_TOKEN_LIFETIME_SECONDS = 10.0  # every token is too old to submit
     else:
         # A sitekey the page no longer carries (the solver still solves for it: another front's key).
         monkeypatch.setitem(fronts.KNOWN_SITEKEYS, "wsp", SITEKEY_CENSO)
