@@ -16,10 +16,10 @@ REGISTRADURIA ?= simulador
 SIMULATOR_PORT ?= 8001
 ifeq ($(REGISTRADURIA),real)
 RUN_ENV :=
-RUN_PROCESSES := web worker relay
+RUN_PROCESSES := web worker lookups relay captcha
 else
 RUN_ENV := REGISTRADURIA_SIMULATOR=http://127.0.0.1:$(SIMULATOR_PORT) SIMULATOR_PORT=$(SIMULATOR_PORT)
-RUN_PROCESSES := web worker relay simulator
+RUN_PROCESSES := web worker lookups relay captcha simulator
 endif
 
 $(BIN)/python:

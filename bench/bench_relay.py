@@ -82,7 +82,7 @@ def _env(db: dict[str, str], **extra: str) -> dict[str, str]:
         LOG_LEVEL="WARNING",
         Q_WORKERS="2",
         Q_POLL="0.05",
-        Q_CLUSTER_NAME="bench",
+        Q_NAME="bench",
         RELAY_INTERVAL_SECONDS="1",
         OUTBOX_LEASE_SECONDS="300",
     )

@@ -2,7 +2,7 @@
 
 import contextvars
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -22,6 +22,16 @@ REQUEUE_STREAM_ID = "requeues"
 _current_task_id: contextvars.ContextVar[str] = contextvars.ContextVar("current_task_id", default="")
 
 
+class Defer(Exception):
+    """Raised by a handler: not now (another delivery of the same work is running). This copy ends
+    without effect and without counting as a failure; the message stays open and is delivered again
+    at `until` (by then the other copy has finished it, or died and left it to this one)."""
+
+    def __init__(self, until: datetime):
+        super().__init__(f"deferred until {until.isoformat()}")
+        self.until = until
+
+
 def current_task_id() -> str:
     """The Django-Q2 task id of the delivery being handled ("" outside a delivery)."""
     return _current_task_id.get()
@@ -35,7 +45,7 @@ def _mark_processed(message: OutboxMessage, envelope: EventEnvelope) -> None:
 
 
 def outbox_deliver(*, message_id: int, task_id: str = "") -> str:
-    """Run the handler of one outbox row. Returns "done", "duplicate", "failed" or "dead".
+    """Run the handler of one outbox row. Returns "done", "duplicate", "deferred", "failed" or "dead".
 
     The row is locked (PostgreSQL) or the write lock taken (SQLite, IMMEDIATE) before the inbox check,
     so two concurrent deliveries of one message are serialised and the second sees it processed.
@@ -61,11 +71,15 @@ def outbox_deliver(*, message_id: int, task_id: str = "") -> str:
                         spec.func(envelope)
                         _mark_processed(message, envelope)
                     return "done"
+                except Defer as defer:
+                    return _defer(message_id=message_id, until=defer.until)
                 except Exception as exc:
                     error = exc
     if error is None:
         try:
             spec.func(envelope)
+        except Defer as defer:
+            return _defer(message_id=message_id, until=defer.until)
         except Exception as exc:
             error = exc
         else:
@@ -76,6 +90,17 @@ def outbox_deliver(*, message_id: int, task_id: str = "") -> str:
                 _mark_processed(message, envelope)
             return "done"
     return _record_failure(message_id=message_id, error=error)
+
+
+def _defer(*, message_id: int, until: datetime) -> str:
+    with transaction.atomic():
+        updated = (
+            OutboxMessage.objects.filter(pk=message_id)
+            .exclude(status=OutboxStatus.DONE)
+            .update(status=OutboxStatus.PENDING, available_at=until, lease_until=None)
+        )
+    logger.info("outbox delivery %s deferred until %s", message_id, until.isoformat())
+    return "deferred" if updated else "duplicate"
 
 
 def _record_failure(*, message_id: int, error: BaseException) -> str:

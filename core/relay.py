@@ -28,6 +28,7 @@ from django.db.models import Case, Count, Exists, F, Min, OuterRef, Q, QuerySet,
 from django.utils import timezone
 from django_q.tasks import async_task
 
+from core import handlers
 from core.models import OutboxMessage, OutboxStatus
 
 logger = logging.getLogger(__name__)
@@ -62,13 +63,19 @@ def _due_queryset(now: datetime) -> QuerySet[OutboxMessage]:
 
 def outbox_claim_batch(*, limit: int, now: datetime | None = None) -> list[int]:
     """Mark up to `limit` due rows dispatched (with a lease) and return their ids. Commits."""
+    return [message_id for message_id, _ in _claim(limit=limit, now=now)]
+
+
+def _claim(*, limit: int, now: datetime | None = None) -> list[tuple[int, str]]:
+    """`outbox_claim_batch`, with each row's handler (which names its lane) read in the same query."""
     now = now or timezone.now()
     lease = timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
     with transaction.atomic():
         qs = _due_queryset(now)
         if connection.features.has_select_for_update_skip_locked:
             qs = qs.select_for_update(skip_locked=True, of=("self",))
-        ids = list(qs.values_list("id", flat=True)[:limit])
+        claimed = list(qs.values_list("id", "handler")[:limit])
+        ids = [message_id for message_id, _ in claimed]
         if ids:
             OutboxMessage.objects.filter(id__in=ids).update(
                 status=OutboxStatus.DISPATCHED,
@@ -76,18 +83,19 @@ def outbox_claim_batch(*, limit: int, now: datetime | None = None) -> list[int]:
                 dispatched_at=now,
                 dispatch_count=F("dispatch_count") + 1,
             )
-    return ids
+    return claimed
 
 
-def _enqueue(message_id: int) -> str:
-    """Enqueue one delivery on the broker and return its task id. Only the id travels: the task
-    re-reads the row and the event (no personal data in the broker)."""
+def _enqueue(message_id: int, cluster: str) -> str:
+    """Enqueue one delivery on `cluster`'s queue and return its task id. Only the id travels: the
+    task re-reads the row and the event (no personal data in the broker)."""
     task_id: str = async_task(
         "core.tasks.deliver",
         message_id,
         task_name=f"outbox-{message_id}",
         group="outbox",
         save=settings.RELAY_SAVE_TASK_RESULTS,
+        cluster=cluster,
     )
     return task_id
 
@@ -106,14 +114,14 @@ def relay_dispatch_due(*, limit: int | None = None) -> int:
     Round trips per batch: the claim (one transaction), one enqueue per row (the broker's own cost)
     and one UPDATE that records every task id. A crash between an enqueue and that UPDATE loses only
     task ids: the lease redelivers what was claimed, and consumers are idempotent."""
-    ids = outbox_claim_batch(limit=limit or settings.RELAY_BATCH_SIZE)
+    claimed = _claim(limit=limit or settings.RELAY_BATCH_SIZE)
     task_ids: dict[int, str] = {}
     try:
-        for message_id in ids:
-            task_ids[message_id] = _enqueue(message_id)
+        for message_id, handler in claimed:
+            task_ids[message_id] = _enqueue(message_id, handlers.cluster_for(handler))
     finally:
         _record_task_ids(task_ids)
-    return len(ids)
+    return len(claimed)
 
 
 def relay_wake_on_commit() -> None:

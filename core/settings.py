@@ -120,7 +120,9 @@ else:
 # A lookup's own deadline (VERIFICATION_LOOKUP_DEADLINE) stays well below `timeout`, and `retry`
 # stays well above `timeout`, so a slow task is never handed to a second worker while it runs.
 Q_CLUSTER = {
-    "name": env.str("Q_CLUSTER_NAME", default="pagina-madre"),
+    # The site's name: the default cluster's queue, and the salt that signs every queue's tasks. (Not
+    # Q_CLUSTER_NAME: Django-Q2 reads that variable to pick which cluster a qcluster process runs.)
+    "name": env.str("Q_NAME", default="pagina-madre"),
     "workers": env.int("Q_WORKERS", default=2),
     "recycle": env.int("Q_RECYCLE", default=200),
     "timeout": env.int("Q_TIMEOUT", default=120),
@@ -139,6 +141,14 @@ if REDIS_URL:
 else:
     Q_CLUSTER["orm"] = "default"
 Q_CLUSTER["sync"] = env.bool("Q_SYNC", default=False)
+# Lanes: handlers that name a lane run on that Django-Q2 cluster, with its own queue and workers, so
+# record creation, kernel consumers, the sweeper and mail never wait behind browser lookups. Start it
+# with `Q_CLUSTER_NAME=lookups manage.py qcluster` (the Procfile does). Q_LOOKUP_CLUSTER empty: the
+# default cluster runs lookups too (one qcluster process for everything).
+Q_LANES = {"lookups": env.str("Q_LOOKUP_CLUSTER", default="lookups")}
+Q_CLUSTER["ALT_CLUSTERS"] = {
+    Q_LANES["lookups"]: {"workers": env.int("Q_LOOKUP_WORKERS", default=2)},
+}
 
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

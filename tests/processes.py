@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 
 import requests
@@ -102,6 +102,23 @@ def running(cmd: list[str], *, env: dict[str, str], log_path: Path) -> Iterator[
             with suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=5)
+
+
+@contextmanager
+def running_qclusters(*, env: dict[str, str], log_path: Path) -> Iterator[subprocess.Popen]:
+    """The Django-Q2 clusters the Procfile runs: the default one (yielded) and the lookups lane's
+    (`Q_CLUSTER_NAME=lookups`, logging next to `log_path`). With Q_LOOKUP_CLUSTER empty in `env` the
+    default cluster runs lookups too, and only it starts."""
+    python = str(VENV_BIN / "python")
+    lane = env.get("Q_LOOKUP_CLUSTER", "lookups")
+    with ExitStack() as stack:
+        default = stack.enter_context(running([python, "manage.py", "qcluster"], env=env, log_path=log_path))
+        if lane:
+            lookups_log = log_path.with_name(f"{log_path.stem}-lookups{log_path.suffix}")
+            stack.enter_context(
+                running([python, "manage.py", "qcluster"], env={**env, "Q_CLUSTER_NAME": lane}, log_path=lookups_log)
+            )
+        yield default
 
 
 def database_env() -> dict[str, str]:

@@ -1,9 +1,9 @@
 """System checks for timing settings that only work in one order.
 
-A lookup may wait for its turn on the site and then run until its deadline. If the outbox re-sends
-its delivery (OUTBOX_LEASE_SECONDS) or Django-Q2 kills its task (Q_CLUSTER["timeout"]) before that,
-a second worker looks the same cédula up while the first still runs: the record stays right (the
-second result is ignored), but the Registraduría gets twice the traffic.
+A lookup may wait for its token and its turn on the site and then run until its deadline. If
+Django-Q2 kills its task (Q_CLUSTER["timeout"]) before that, the lookup is lost with the token it
+paid for, and the request waits for its claim to expire before another delivery takes it over. (An
+outbox re-send while the lookup runs is harmless: the copy finds the live claim and waits.)
 """
 
 from django.conf import settings
@@ -18,17 +18,8 @@ def lookup_timing_check(app_configs, **kwargs):
         problems.append(
             Warning(
                 f"Q_TIMEOUT ({settings.Q_CLUSTER['timeout']} s) should be above the lookup deadline ({deadline} s).",
-                hint="A task killed at its timeout is retried while the site may still be answering the first.",
+                hint="A lookup killed at its timeout is lost, with the captcha token it paid for.",
                 id="verification.W001",
-            )
-        )
-    if deadline >= settings.OUTBOX_LEASE_SECONDS:
-        problems.append(
-            Warning(
-                f"OUTBOX_LEASE_SECONDS ({settings.OUTBOX_LEASE_SECONDS} s) should be above the lookup deadline "
-                f"({deadline} s).",
-                hint="A delivery re-sent while its lookup still runs sends the Registraduría a second lookup.",
-                id="verification.W002",
             )
         )
     return problems

@@ -1,11 +1,11 @@
 """What the verification app does when events arrive (listed in docs/events.md)."""
 
 from accounts.events import UserRegistered
-from core.consumers import current_task_id
+from core.consumers import Defer, current_task_id
 from core.events import EventEnvelope
 from core.handlers import handler
 from verification.events import CedulaVerificationRequested
-from verification.services import cedula_info_open, cedula_verification_run
+from verification.services import LookupBusy, cedula_info_open, cedula_verification_run
 
 
 @handler(UserRegistered.TYPE, name="verification.open_cedula_check")
@@ -15,11 +15,17 @@ def open_cedula_check(envelope: EventEnvelope) -> None:
     cedula_info_open(user_id=event.user_id, cause=envelope)
 
 
-# Long-running (a browser lookup): runs outside a transaction; idempotent through request_id.
-@handler(CedulaVerificationRequested.TYPE, name="verification.run_lookup", transactional=False)
+# Long-running (a browser lookup): runs outside a transaction, on its own lane (cluster);
+# idempotent through request_id and its claim.
+@handler(CedulaVerificationRequested.TYPE, name="verification.run_lookup", transactional=False, lane="lookups")
 def run_lookup(envelope: EventEnvelope) -> None:
     event = envelope.event
     assert isinstance(event, CedulaVerificationRequested)  # the only event type this handler is registered for
-    cedula_verification_run(
-        cedula_info_id=event.cedula_info_id, request_id=event.request_id, cause=envelope, task_id=current_task_id()
-    )
+    try:
+        cedula_verification_run(
+            cedula_info_id=event.cedula_info_id, request_id=event.request_id, cause=envelope, task_id=current_task_id()
+        )
+    except LookupBusy as busy:
+        # Another delivery of this request is looking it up: this copy does nothing, and the message
+        # stays open until that claim's lease ends (its holder finishes it, or died and left it to us).
+        raise Defer(busy.until) from None

@@ -43,7 +43,15 @@ BLOCK_REASONS_WITHOUT_AUTO_RETRY = frozenset({"captcha_unsolved"})
 MAX_REASON_LENGTH = 300
 # A lookup claim outlives the lookup's own deadline by this much (the browser thread's margin and
 # the recording of the result), then a redelivery may take it over: its worker died.
-CLAIM_MARGIN_SECONDS = 30.0
+CLAIM_MARGIN_SECONDS = 15.0
+
+
+class LookupBusy(Exception):
+    """The request's lookup is running under another delivery's live claim, until `until`."""
+
+    def __init__(self, until: datetime):
+        super().__init__(f"lookup claimed until {until.isoformat()}")
+        self.until = until
 
 
 @dataclass(frozen=True)
@@ -209,8 +217,9 @@ def cedula_verification_record_result(
 
 def lookup_claim_take(*, cedula_info_id: int, request_id: str) -> str | None:
     """Claim the lookup of `request_id` for this worker: its holder id, or None when the record no
-    longer waits for that request (stale) or a live claim holds it (another copy is looking it up:
-    this one must do nothing). The lease starts now, when the lookup starts, not at dispatch."""
+    longer waits for that request (stale). Raises LookupBusy when a live claim holds it (another copy
+    is looking it up: this one must do nothing). The lease starts now, when the lookup starts, not at
+    dispatch."""
     with transaction.atomic():
         info = _lock(cedula_info_id)
         if info.status != S.PENDING or str(info.request_id) != str(request_id):
@@ -226,7 +235,7 @@ def lookup_claim_take(*, cedula_info_id: int, request_id: str) -> str | None:
             return holder
         if claim.lease_until > now:
             logger.info("cedula_info %s: its lookup is running (%s); this copy does nothing", info.pk, claim.holder)
-            return None
+            raise LookupBusy(claim.lease_until)
         logger.warning("cedula_info %s: lookup claim of %s expired; taking it over", info.pk, claim.holder)
         claim.holder, claim.claimed_at, claim.lease_until = holder, now, lease_until
         claim.takeovers += 1
@@ -238,8 +247,8 @@ def cedula_verification_run(*, cedula_info_id: int, request_id: str, cause: Even
     """Do the lookup asked for by `request_id` (in a worker) and record its result.
 
     Runs outside any transaction: the browser may take many seconds. A stale or duplicate request is
-    skipped before the lookup (a copy that finds the request's live claim does nothing) and again
-    (under the row lock) when the result is recorded.
+    skipped before the lookup and again (under the row lock) when the result is recorded; a copy that
+    finds the request's live claim raises LookupBusy and does nothing.
     """
     info = CedulaInfo.objects.select_related("user").get(pk=cedula_info_id)
     if info.status != S.PENDING or str(info.request_id) != str(request_id):

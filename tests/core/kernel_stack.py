@@ -50,7 +50,8 @@ def base_env(**overrides: str) -> dict[str, str]:
         Q_TIMEOUT="10",
         Q_RETRY="25",
         Q_POLL="0.1",
-        Q_CLUSTER_NAME="kernel-e2e",
+        Q_NAME="kernel-e2e",
+        Q_LOOKUP_CLUSTER="",  # one cluster runs every delivery: these tests are about the outbox
         OUTBOX_LEASE_SECONDS="30",
         OUTBOX_BACKOFF_BASE_SECONDS="0.2",
         RELAY_INTERVAL_SECONDS="0.2",

@@ -9,7 +9,16 @@ import pytest
 
 from accounts.models import User
 from core.models import StoredEvent
-from tests.processes import VENV_BIN, database_env, free_port, product_env, register_over_http, running, wait_for_port
+from tests.processes import (
+    VENV_BIN,
+    database_env,
+    free_port,
+    product_env,
+    register_over_http,
+    running,
+    running_qclusters,
+    wait_for_port,
+)
 from verification.models import CedulaInfo
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -46,7 +55,7 @@ def test_fifty_concurrent_registrations(tmp_path):
     python = str(VENV_BIN / "python")
     with (
         running(web_cmd, env=env, log_path=tmp_path / "web.log") as web,
-        running([python, "manage.py", "qcluster"], env=env, log_path=tmp_path / "q.log"),
+        running_qclusters(env=env, log_path=tmp_path / "q.log"),
         running([python, "manage.py", "relay"], env=env, log_path=tmp_path / "relay.log"),
     ):
         wait_for_port(port, timeout=60, proc=web)

@@ -20,7 +20,16 @@ from django.conf import settings
 
 from devtools.registraduria_simulator import Simulator
 from devtools.registraduria_simulator.corpus import corpus_answers
-from tests.processes import VENV_BIN, database_env, free_port, product_env, register_over_http, running, scraper_env
+from tests.processes import (
+    VENV_BIN,
+    database_env,
+    free_port,
+    product_env,
+    register_over_http,
+    running,
+    running_qclusters,
+    scraper_env,
+)
 
 pytestmark = [
     pytest.mark.e2e,
@@ -96,7 +105,7 @@ def _start_stack(stack: ExitStack, *, simulator, front: str, tmp_path: Path, tmp
     python = str(VENV_BIN / "python")
     web = [str(VENV_BIN / "gunicorn"), "core.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2"]
     stack.enter_context(running(web, env=env, log_path=tmp_path / "web.log"))
-    stack.enter_context(running([python, "manage.py", "qcluster"], env=env, log_path=tmp_path / "q.log"))
+    stack.enter_context(running_qclusters(env=env, log_path=tmp_path / "q.log"))
     stack.enter_context(running([python, "manage.py", "relay"], env=env, log_path=tmp_path / "relay.log"))
     base_url = f"http://127.0.0.1:{port}"
     _wait(lambda: _answers(f"{base_url}/registro/"), what="the web server", timeout=60)

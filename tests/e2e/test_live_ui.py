@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from tests.factories import TEST_PASSWORD, UserFactory
-from tests.processes import REPO_ROOT, VENV_BIN, database_env, product_env, running, scraper_env
+from tests.processes import REPO_ROOT, VENV_BIN, database_env, product_env, running, running_qclusters, scraper_env
 from tests.verification.helpers import drain_outbox, register
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -69,7 +69,7 @@ def workers(tmp_path, settings, fast_polls):
         env.update(extra)
         python = str(VENV_BIN / "python")
         return (
-            running([python, "manage.py", "qcluster"], env=env, log_path=tmp_path / "q.log"),
+            running_qclusters(env=env, log_path=tmp_path / "q.log"),
             running([python, "manage.py", "relay"], env=env, log_path=tmp_path / "relay.log"),
         )
 

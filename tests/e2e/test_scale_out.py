@@ -139,8 +139,14 @@ def test_two_webs_two_clusters_two_relays_on_postgres_and_redis(tmp_path, scale_
         for i, p in enumerate(ports)
     ]
     procs += [([python, "manage.py", "qcluster"], f"q{i}") for i in range(2)]
+    # Each "machine" also runs the lookups lane's cluster, as the Procfile does.
+    procs += [([python, "manage.py", "qcluster"], f"lookups{i}") for i in range(2)]
     procs += [([python, "manage.py", "relay"], f"relay{i}") for i in range(2)]
-    managers = [running(cmd, env=env, log_path=tmp_path / f"{label}.log") for cmd, label in procs]
+
+    def env_of(label: str) -> dict[str, str]:
+        return {**env, "Q_CLUSTER_NAME": "lookups"} if label.startswith("lookups") else env
+
+    managers = [running(cmd, env=env_of(label), log_path=tmp_path / f"{label}.log") for cmd, label in procs]
     for manager in managers:
         manager.__enter__()
     try:

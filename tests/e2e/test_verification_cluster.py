@@ -2,7 +2,8 @@
 
 Registrations lead to exactly one terminal state each, with an audit trail matching the events one
 for one; a worker killed in the middle of a lookup still ends in a terminal state (the relay
-re-dispatches the delivery when its lease runs out), and `replay --verify` is clean afterwards.
+re-dispatches the delivery when its lease runs out; that copy waits for the dead worker's lookup
+claim to expire, then takes it over), and `replay --verify` is clean afterwards.
 """
 
 import os
@@ -14,7 +15,7 @@ import pytest
 from django.core.management import call_command
 
 from core.models import StoredEvent
-from tests.processes import VENV_BIN, database_env, pid_alive, product_env, running
+from tests.processes import VENV_BIN, database_env, pid_alive, product_env, running, running_qclusters
 from tests.verification.helpers import register
 from verification.models import CedulaInfo, TransitionLog
 from verification.ops.operations import health
@@ -68,7 +69,7 @@ def _assert_audit_matches_events():
 
 
 def _processes(tmp_path, env):
-    cluster = running([str(VENV_BIN / "python"), "manage.py", "qcluster"], env=env, log_path=tmp_path / "q.log")
+    cluster = running_qclusters(env=env, log_path=tmp_path / "q.log")
     relay = running([str(VENV_BIN / "python"), "manage.py", "relay"], env=env, log_path=tmp_path / "relay.log")
     return cluster, relay
 
@@ -101,7 +102,9 @@ def test_registrations_reach_one_terminal_state_with_matching_audit(tmp_path, se
 
 
 def test_worker_killed_mid_lookup_still_ends_in_a_terminal_state(tmp_path, settings):
-    env = _env(tmp_path, FAKE_LOOKUP_DELAY="3")
+    # The dead worker's lookup claim holds the request for the lookup's deadline plus a margin: a
+    # short deadline keeps the takeover inside the test's wait.
+    env = _env(tmp_path, FAKE_LOOKUP_DELAY="3", VERIFICATION_LOOKUP_DEADLINE_SECONDS="10")
     cluster_cm, relay_cm = _processes(tmp_path, env)
     with cluster_cm, relay_cm:
         user = register("1030000100")

@@ -38,11 +38,11 @@ def install(faults: list[str]) -> None:
         enqueue = relay._enqueue
         dispatched = 0
 
-        def counted_enqueue(message_id: int) -> str:
+        def counted_enqueue(message_id: int, cluster: str) -> str:
             nonlocal dispatched
             if dispatched >= kill_after:
                 _die()
             dispatched += 1
-            return enqueue(message_id)
+            return enqueue(message_id, cluster)
 
         relay._enqueue = counted_enqueue

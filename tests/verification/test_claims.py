@@ -30,10 +30,12 @@ def copy_during_lookup(cedula: str, *, deadline_s: float):
     claim = LookupClaim.objects.get(request_id=info.request_id)
     CALLS.append({"request_id": current_request_id(), "claim_lease": claim.lease_until})
     if len(CALLS) == 1:
-        copy = services.cedula_verification_run(
-            cedula_info_id=info.pk, request_id=str(info.request_id), cause=_cause(info)
-        )
-        CALLS.append({"copy_ran": copy})
+        try:
+            services.cedula_verification_run(
+                cedula_info_id=info.pk, request_id=str(info.request_id), cause=_cause(info)
+            )
+        except services.LookupBusy as busy:
+            CALLS.append({"copy_busy_until": busy.until})
     return FakeResult("active", {"mesa": "7"})
 
 
@@ -71,7 +73,7 @@ def test_a_copy_that_arrives_while_the_lookup_runs_does_nothing(settings):
     assert services.cedula_verification_run(cedula_info_id=info.pk, request_id=str(info.request_id), cause=_cause(info))
     lookups = [c for c in CALLS if "request_id" in c]
     assert len(lookups) == 1, "the copy reached the site"
-    assert {"copy_ran": False} in CALLS
+    assert {"copy_busy_until": lookups[0]["claim_lease"]} in CALLS
     assert lookups[0]["request_id"] == str(info.request_id)  # the lookup knows its request
     # The lease runs from the lookup's start, for its deadline and a margin (not from dispatch).
     lease = lookups[0]["claim_lease"] - started
@@ -93,9 +95,8 @@ def test_a_claim_left_by_a_dead_worker_is_taken_over_after_its_lease(settings):
         lease_until=now + timedelta(seconds=90),
     )
     # While the dead worker's lease runs, a copy does nothing and the request counts as in flight.
-    assert not services.cedula_verification_run(
-        cedula_info_id=info.pk, request_id=str(info.request_id), cause=_cause(info)
-    )
+    with pytest.raises(services.LookupBusy):
+        services.cedula_verification_run(cedula_info_id=info.pk, request_id=str(info.request_id), cause=_cause(info))
     info.refresh_from_db()
     assert info.status == S.PENDING
     assert cedula_info_request_in_flight(info=info)
@@ -122,3 +123,25 @@ def test_a_lookup_that_raises_frees_its_claim_for_the_redelivery(settings):
     assert not LookupClaim.objects.exists()
     settings.VERIFICATION_LOOKUP_BACKEND = "tests.fakes.lookup"
     assert services.cedula_verification_run(cedula_info_id=info.pk, request_id=str(info.request_id), cause=_cause(info))
+
+
+def test_a_redelivered_copy_leaves_the_message_open_until_the_claims_lease_ends(settings):
+    """Through the outbox: the copy is acknowledged without effect or failure, and the message is
+    delivered again when the claim's lease ends, so a holder that died mid-lookup loses nothing."""
+    settings.VERIFICATION_LOOKUP_BACKEND = "tests.fakes.lookup"
+    info = _pending("1033000050")
+    now = timezone.now()
+    lease_until = now + timedelta(seconds=90)
+    LookupClaim.objects.create(
+        request_id=info.request_id, cedula_info=info, holder="other:1:x", claimed_at=now, lease_until=lease_until
+    )
+    message = OutboxMessage.objects.get(handler="verification.run_lookup")
+    assert outbox_deliver(message_id=message.pk) == "deferred"
+    message.refresh_from_db()
+    assert (message.status, message.available_at, message.failure_count) == ("pending", lease_until, 0)
+    assert outbox_claim_batch(limit=10) == []  # not before the lease ends
+    with time_machine.travel(lease_until + timedelta(seconds=1), tick=False):
+        assert outbox_claim_batch(limit=10) == [message.pk]
+        assert outbox_deliver(message_id=message.pk) == "done"
+    info.refresh_from_db()
+    assert info.status == S.ACTIVE
