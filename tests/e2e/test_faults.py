@@ -369,6 +369,7 @@ def test_hostile_simulator_opens_the_breaker_and_recovery_resumes_records(hostil
     started = time.monotonic()
     marker = secrets.token_hex(8)
     settings.RELAY_WAKE_ON_COMMIT = True
+    settings.Q_LANES = {"lookups": ""}  # as the cluster's (this process dispatches on commit too)
     # The sweeper runs in this process: the same limits as the workers'.
     settings.VERIFICATION_MAX_ATTEMPTS = MAX_ATTEMPTS
     settings.VERIFICATION_PENDING_DEADLINE_SECONDS = 180
@@ -813,6 +814,7 @@ def test_kill_minus_nine_each_process_kind_during_200_registrations(tmp_path, se
     settings.VERIFICATION_MAX_ATTEMPTS = 8
     settings.OUTBOX_LEASE_SECONDS = 25
     settings.RELAY_WAKE_ON_COMMIT = True
+    settings.Q_LANES = {"lookups": ""}  # as the cluster's (this process dispatches on commit too)
 
     sim_port = _port_pair()  # the solver listens on the simulator's port + 1
     web_port = free_port()

@@ -190,10 +190,11 @@ def test_two_webs_two_clusters_two_relays_on_postgres_and_redis(tmp_path, scale_
         assert len(simulator.state()["pages"]["wsp"]) - before == 3
         # Each delivery handled once in effect.
         assert _query(name, "SELECT count(*) FROM core_outboxmessage WHERE status <> 'done'")[0][0] == 0
-        # Both clusters run on the Redis broker: it keeps their heartbeats under its own keys (the ORM
-        # broker would keep them in the Django cache, under the cache's ":1:" prefix).
+        # All four clusters (two machines' default and lookups ones) run on the Redis broker: it keeps
+        # their heartbeats under its own keys (the ORM broker would keep them in the Django cache,
+        # under the cache's ":1:" prefix).
         heartbeats = redis.Redis.from_url(f"redis://127.0.0.1:6379/{REDIS_DB}").keys("django_q:pagina-madre:cluster*")
-        assert len(heartbeats) == 2
+        assert len(heartbeats) == 4
         assert (
             _query(name, "SELECT count(*) FROM core_processedmessage")[0][0]
             == _query(name, "SELECT count(*) FROM core_outboxmessage")[0][0]
