@@ -156,3 +156,46 @@ def verification_breaker_states(*, known_sites: list[str]) -> list[SiteBreaker]:
     states = [_describe_breaker(str(site), status, now=now) for site, status in items]
     seen = {s.site for s in states}
     return states + [SiteBreaker(site, "desconocido") for site in known_sites if site not in seen]
+
+
+@dataclass(frozen=True)
+class CaptchaSpend:
+    """Today's captcha solves for the support console (every count of `tokens.captcha_spend`)."""
+
+    requested: int
+    used: int
+    wasted: int
+    failed: int
+    paid: int
+    per_completed_lookup: float | None
+    estimated_cost: float
+    currency: str
+    budget: int | None
+    budget_left: int | None
+    paused: bool
+
+
+def captcha_spend_today() -> CaptchaSpend | None:
+    """Today's solves and their estimated cost; None when they cannot be read (the console renders anyway)."""
+    from verification.registraduria.tokens import captcha_spend
+
+    try:
+        spend = captcha_spend()
+    except Exception:
+        logger.exception("captcha_spend() failed")
+        return None
+    per_lookup = spend["per_completed_lookup"]
+    budget, left = spend["budget"], spend["budget_left"]
+    return CaptchaSpend(
+        requested=int(spend["requested"] or 0),
+        used=int(spend["used"] or 0),
+        wasted=int(spend["wasted"] or 0),
+        failed=int(spend["failed"] or 0),
+        paid=int(spend["paid"] or 0),
+        per_completed_lookup=None if per_lookup is None else float(per_lookup),
+        estimated_cost=float(spend["estimated_cost"] or 0),
+        currency=settings.CAPTCHA_PRICE_CURRENCY,
+        budget=None if budget is None else int(budget),
+        budget_left=None if left is None else int(left),
+        paused=bool(spend["paused"]),
+    )

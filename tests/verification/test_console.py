@@ -171,3 +171,21 @@ def test_record_page_shows_the_audit_trail_and_polls_until_final(client, support
 
 def test_record_page_404_for_a_missing_record(client, support):
     assert client.get(reverse("verification:console_record", args=[999999])).status_code == 404
+
+
+def test_console_shows_todays_captcha_spend_and_a_spent_budget(client, support, settings):
+    from verification.models import CaptchaSolve
+    from verification.models import CaptchaSolveStatus as Solve
+
+    settings.CAPTCHA_DAILY_BUDGET = 3
+    settings.CAPTCHA_PRICE_PER_1000 = 2.0
+    for status in (Solve.USED, Solve.USED, Solve.WASTED, Solve.FAILED):
+        CaptchaSolve.objects.create(
+            site="wsp", sitekey="k", page_url="u", origin="pipeline", status=status, requested_at=timezone.now()
+        )
+    body = client.get(CONSOLE).content.decode()
+    assert "4 pedidas: 2 usadas, 1 desperdiciada, 1 fallida." in body
+    assert "Costo estimado: 0,006 USD; presupuesto: 3 de 3." in body  # es-CO decimals
+    assert "Se agotó el presupuesto diario de 3 soluciones" in body
+    settings.CAPTCHA_DAILY_BUDGET = 10  # raised: no alarm
+    assert "Se agotó el presupuesto" not in client.get(CONSOLE, **HX).content.decode()

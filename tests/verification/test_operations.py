@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.verification.helpers import drain_outbox, register
+from verification.models import CedulaInfo
 from verification.ops.operations import health, verification_stats
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +78,32 @@ def test_metrics_in_prometheus_format(client, settings):
     settings.METRICS_TOKEN = "s3creto"
     assert client.get(reverse("ops:metrics")).status_code == 401
     assert client.get(reverse("ops:metrics"), headers={"Authorization": "Bearer s3creto"}).status_code == 200
+
+
+def test_captcha_spend_in_stats_metrics_and_the_command(client, settings):
+    """Solves requested / used / wasted / failed, per completed lookup and their estimated cost."""
+    from verification.models import CaptchaSolve
+    from verification.models import CaptchaSolveStatus as Solve
+
+    _mixed_run()  # 7 lookups recorded today, 5 of them final answers
+    settings.CAPTCHA_PRICE_PER_1000 = 3.0
+    settings.CAPTCHA_DAILY_BUDGET = 100
+    now = timezone.now()
+    for status, n in ((Solve.USED, 5), (Solve.WASTED, 1), (Solve.FAILED, 2)):
+        for _ in range(n):
+            CaptchaSolve.objects.create(
+                site="wsp", sitekey="k", page_url="u", origin="pipeline", status=status, requested_at=now
+            )
+    spend = verification_stats().captcha
+    assert (spend["requested"], spend["used"], spend["wasted"], spend["failed"], spend["paid"]) == (8, 5, 1, 2, 6)
+    final = CedulaInfo.objects.filter(status__in=["active", "cancelled", "not_found"]).count()
+    assert spend["per_completed_lookup"] == round(6 / final, 3)
+    assert spend["estimated_cost"] == 0.018 and spend["budget_left"] == 94 and spend["paused"] == 0
+    body = client.get(reverse("ops:metrics")).content.decode()
+    assert 'pagina_madre_captcha_solves_today{status="wasted"} 1' in body
+    assert f"pagina_madre_captcha_solves_per_completed_lookup {round(6 / final, 3)}" in body
+    assert 'pagina_madre_captcha_cost_today{currency="USD"} 0.018' in body
+    assert "pagina_madre_captcha_budget_paused 0" in body
+    out = StringIO()
+    call_command("verification_stats", stdout=out)
+    assert "Captcha solves today: 8 requested, 5 used, 1 wasted, 2 failed; 6 paid of a budget of 100" in out.getvalue()

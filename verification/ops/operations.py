@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from core.relay import outbox_lag_seconds
 from verification.models import CedulaInfo, TransitionLog
+from verification.registraduria.tokens import captcha_spend
 from verification.states import CedulaStatus, Transition
 
 logger = logging.getLogger(__name__)
@@ -39,10 +40,12 @@ def breaker_states() -> dict[str, dict]:
 
 
 def queue_depth() -> int | None:
+    """Tasks waiting in the broker, over every lane's queue (the default one and the lookups')."""
     from django_q.brokers import get_broker
 
+    queues = dict.fromkeys([settings.Q_CLUSTER["name"], *(name for name in settings.Q_LANES.values() if name)])
     try:
-        return get_broker().queue_size()
+        return sum(get_broker(name).queue_size() or 0 for name in queues)
     except Exception:
         logger.exception("could not read the broker's queue size")
         return None
@@ -80,6 +83,7 @@ class VerificationStats:
     queue_depth: int | None
     breaker: dict[str, dict]
     clusters: list[dict] = field(default_factory=list)
+    captcha: dict = field(default_factory=dict)  # today's solves and their estimated cost
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -104,6 +108,7 @@ def verification_stats(*, now: datetime | None = None) -> VerificationStats:
         queue_depth=queue_depth(),
         breaker=breaker_states(),
         clusters=cluster_heartbeats(now=now),
+        captcha=captcha_spend(),
     )
 
 
@@ -210,5 +215,26 @@ def prometheus_metrics() -> str:
     ]
     lines += [
         f'pagina_madre_breaker_open{{site="{s}"}} {int(b.get("state") == "open")}' for s, b in stats.breaker.items()
+    ]
+    spend = stats.captcha
+    per_lookup = spend["per_completed_lookup"]
+    lines += [
+        "# HELP pagina_madre_captcha_solves_today Captcha solves asked of the service today, by what became of them.",
+        "# TYPE pagina_madre_captcha_solves_today gauge",
+    ]
+    lines += [
+        f'pagina_madre_captcha_solves_today{{status="{k}"}} {spend[k]}'
+        for k in ("requested", "used", "wasted", "failed", "in_flight", "ready")
+    ]
+    lines += [
+        "# HELP pagina_madre_captcha_solves_per_completed_lookup Paid solves today per lookup completed today.",
+        "# TYPE pagina_madre_captcha_solves_per_completed_lookup gauge",
+        f"pagina_madre_captcha_solves_per_completed_lookup {'NaN' if per_lookup is None else per_lookup}",
+        "# HELP pagina_madre_captcha_cost_today Estimated cost of today's paid solves (CAPTCHA_PRICE_PER_1000).",
+        "# TYPE pagina_madre_captcha_cost_today gauge",
+        f'pagina_madre_captcha_cost_today{{currency="{settings.CAPTCHA_PRICE_CURRENCY}"}} {spend["estimated_cost"]}',
+        "# HELP pagina_madre_captcha_budget_paused Whether the daily solve budget is spent (new solves paused).",
+        "# TYPE pagina_madre_captcha_budget_paused gauge",
+        f"pagina_madre_captcha_budget_paused {spend['paused']}",
     ]
     return "\n".join(lines) + "\n"

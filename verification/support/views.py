@@ -20,6 +20,7 @@ from accounts.http import AuthenticatedHttpRequest
 from core.exceptions import ApplicationError
 from core.http import HtmxHttpRequest
 from verification.selectors import (
+    captcha_spend_today,
     cedula_info_get_for_support,
     cedula_info_list_for_support,
     cedula_info_support_filter_options,
@@ -59,6 +60,7 @@ def _console_context(request: HttpRequest) -> dict:
         "query": query,
         "list_url": request.get_full_path(),
         "breakers": verification_breaker_states(known_sites=options["sites"]),
+        "captcha": captcha_spend_today(),
         "console_trigger": ui.poll_trigger(ui.console_poll_seconds()),
     }
 

@@ -1,5 +1,6 @@
 import json
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from verification.ops.operations import verification_stats
@@ -29,6 +30,17 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Breaker: no state reported")
         self.stdout.write(f"Clusters alive:       {len(stats.clusters)}")
+        spend = stats.captcha
+        budget = f" of a budget of {spend['budget']}" + (" (spent: new solves paused)" if spend["paused"] else "")
+        per_lookup = spend["per_completed_lookup"]
+        self.stdout.write(
+            f"Captcha solves today: {spend['requested']} requested, {spend['used']} used, {spend['wasted']} wasted, "
+            f"{spend['failed']} failed; {spend['paid']} paid{budget if spend['budget'] else ''}"
+        )
+        self.stdout.write(
+            f"Solves per lookup:    {'-' if per_lookup is None else per_lookup}; estimated cost "
+            f"{spend['estimated_cost']} {settings.CAPTCHA_PRICE_CURRENCY}"
+        )
 
 
 def _json_dumps(value) -> str:
