@@ -370,11 +370,12 @@ CAPTCHA_TIMEOUT_SECONDS = env.float("CAPTCHA_TIMEOUT_SECONDS", default=180.0)
 # The captcha pipeline (`manage.py captcha_pipeline`, in the Procfile) solves ahead of the lookups:
 # while it runs, lookups take its tokens. At most CAPTCHA_MAX_IN_FLIGHT solves at once, and never
 # more than the lookups waiting; CAPTCHA_READY_TARGET solved tokens kept ready beyond what the
-# rate needs; CAPTCHA_EXPECTED_SOLVE_SECONDS is the latency assumed until solves were measured.
+# rate needs; CAPTCHA_EXPECTED_SOLVE_SECONDS is the latency (90th percentile) assumed until solves
+# were measured (public reports of 2Captcha: 10 to 40 s).
 CAPTCHA_PIPELINE = env.bool("CAPTCHA_PIPELINE", default=True)
 CAPTCHA_MAX_IN_FLIGHT = env.int("CAPTCHA_MAX_IN_FLIGHT", default=16)
-CAPTCHA_READY_TARGET = env.int("CAPTCHA_READY_TARGET", default=2)
-CAPTCHA_EXPECTED_SOLVE_SECONDS = env.float("CAPTCHA_EXPECTED_SOLVE_SECONDS", default=25.0)
+CAPTCHA_READY_TARGET = env.int("CAPTCHA_READY_TARGET", default=4)
+CAPTCHA_EXPECTED_SOLVE_SECONDS = env.float("CAPTCHA_EXPECTED_SOLVE_SECONDS", default=40.0)
 # A token is good this long after its solve; the pool hands out none older than the lifetime minus
 # the margin (the lookup still has to reach its submission), and books older ones as wasted.
 CAPTCHA_TOKEN_LIFETIME_SECONDS = env.float("CAPTCHA_TOKEN_LIFETIME_SECONDS", default=110.0)

@@ -4,10 +4,11 @@ every solve booked so spend can be seen and bounded.
 A real solve takes 10 to 40 s (tails to 150 s). Done by the lookup that needs it, it holds a worker and
 its Chromium the whole time, so the solves in flight (and the lookups per minute) are capped by the
 workers. Here the pipeline (`verification.registraduria.pipeline`, one leader process) keeps enough
-solves in flight to feed the site's turns (Little's law: turns per second times mean solve seconds over the
-share that succeeds, plus a small ready buffer), never more than the lookups waiting for one, and
-within the daily budget. A lookup takes a ready token before it takes its turn on the site, so the
-site's turn is never idle because of the solver; a token not used within its lifetime is wasted.
+solves in flight to feed the site's turns (Little's law: turns per second times solve seconds, at
+the 90th percentile, over the share that succeeds, plus a small ready buffer), never more than the
+lookups waiting for one, and within the daily budget. A lookup takes a ready token before it takes
+its turn on the site, so the site's turn is never idle because of the solver; a token not used
+within its lifetime is wasted.
 
 Every solve is a `CaptchaSolve` row: the pipeline's (`pipeline`) and a lookup's own (`inline`: no
 pipeline is running, or the page's sitekey was not known yet), so requested / used / wasted / failed
@@ -262,6 +263,8 @@ def captcha_tokens_expire(*, now: datetime | None = None) -> int:
 
 
 def _latency_and_success() -> tuple[float, float]:
+    """The recent pipeline solves' 90th-percentile seconds and the share that gave a token. Little's
+    law wants the mean; sizing by the p90 keeps tokens coming through the service's long tails."""
     recent = list(
         CaptchaSolve.objects.filter(origin="pipeline", seconds__isnull=False)
         .order_by("-id")
@@ -269,7 +272,8 @@ def _latency_and_success() -> tuple[float, float]:
     )
     if len(recent) < 3:
         return settings.CAPTCHA_EXPECTED_SOLVE_SECONDS, 1.0
-    latency = sum(seconds or 0.0 for seconds, _ in recent) / len(recent)
+    durations = sorted(seconds or 0.0 for seconds, _ in recent)
+    latency = durations[min(len(durations) - 1, int(0.9 * len(durations)))]
     success = sum(1 for _, status in recent if status != Status.FAILED) / len(recent)
     return latency, max(success, 0.2)
 
