@@ -314,6 +314,8 @@ def captcha_pipeline_plan(*, now: datetime | None = None) -> SolvePlan | None:
     target = math.ceil(turns_per_second * latency / success) + settings.CAPTCHA_READY_TARGET
     target = min(target, settings.CAPTCHA_MAX_IN_FLIGHT + ready, waiting)
     start = max(0, min(target - ready - in_flight, settings.CAPTCHA_MAX_IN_FLIGHT - in_flight))
+    if state and state.failures_in_a_row:
+        start = min(start, max(0, 1 - in_flight))  # after a failure of the service, one probe at a time
     left = budget_left(now)
     if left is not None:
         start = min(start, max(0, left - in_flight))
@@ -376,6 +378,8 @@ def captcha_solve_finish(*, solve_id: int, token: str | None, reason: str, secon
             return
         solving.update(status=Status.FAILED, reason=reason[:64], seconds=seconds)
         if reason in SERVICE_FAILURES:
+            if state.backoff_until and state.backoff_until > now:
+                return  # one round's failures count once: the backoff already runs
             state.failures_in_a_row += 1
             pause = min(BACKOFF_MAX_SECONDS, BACKOFF_BASE_SECONDS * 2 ** (state.failures_in_a_row - 1))
             state.backoff_until, state.backoff_reason = now + timedelta(seconds=pause), reason

@@ -67,3 +67,64 @@ def test_a_solve_inside_the_turn_that_fails_stops_the_lookup(simulator, settings
     assert [e["front"] for e in result.evidence] == ["wsp"]  # the next front would only pay again
     assert _in_php_requests(simulator) == 1
     assert simulator.state()["lookups"]["wsp"] == []  # nothing submitted without a token
+
+
+@pytest.mark.parametrize(("fault", "reason"), SHAPES.items())
+@pytest.mark.django_db(transaction=True)
+def test_the_pipeline_ends_every_reply_shape_classified_backs_off_and_probes_one_at_a_time(
+    simulator, settings, monkeypatch, fault, reason
+):
+    """Twelve people waiting and a service that answers nonsense: the pipeline's first round fails
+    classified, then it backs off; after the backoff it probes with one solve, not a new round; the
+    people waiting end in a classified error, nothing is left solving, no token is made up."""
+    import time
+    import uuid
+
+    from verification.models import CaptchaPipelineState, CaptchaSolve, CedulaInfo
+    from verification.models import CaptchaSolveStatus as Status
+    from verification.registraduria import tokens
+    from verification.registraduria.pipeline import CaptchaPipeline
+
+    monkeypatch.setattr(captcha, "REQUEST_TIMEOUT_SECONDS", 1)
+    settings.CAPTCHA_TIMEOUT_SECONDS = 3
+    settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 5
+    simulator.set_mode(solver_fault=fault, hang_seconds=3)
+    tokens.site_captcha_learn(site="wsp", sitekey=SITEKEY_WSP, page_url=simulator.wsp_url)
+    for _ in range(12):
+        CedulaInfo.objects.create(request_id=uuid.uuid4())
+    pipeline = CaptchaPipeline(tick=0.05)
+
+    def settled() -> bool:
+        return not CaptchaSolve.objects.filter(status=Status.SOLVING).exists()
+
+    def wait(condition, what: str) -> None:
+        end = time.monotonic() + 60
+        while not condition():
+            assert time.monotonic() < end, what
+            time.sleep(0.05)
+
+    try:
+        first = pipeline.tick_once()
+        assert first is not None and 0 < first.start <= 12
+        wait(settled, "the first round to come back")
+        failed = list(CaptchaSolve.objects.values_list("status", "reason"))
+        assert {status for status, _ in failed} == {Status.FAILED} and len(failed) == first.start
+        # (A burst of requests with a 1 s timeout may see a reply cut: that is "unreachable", classified.)
+        assert reason in {r for _, r in failed} <= {reason, "captcha_service_unreachable"}
+        assert CaptchaPipelineState.objects.get().failures_in_a_row == 1  # one round, one failure
+        assert pipeline.tick_once() is None  # backing off: nothing new is spent
+        with pytest.raises(CaptchaUnsolved) as waiting:
+            tokens.captcha_token_take(site="wsp", until=time.monotonic() + 30)
+        assert waiting.value.reason in {reason, "captcha_service_unreachable"}  # classified, at once
+
+        CaptchaPipelineState.objects.update(backoff_until=None)  # the backoff ran out
+        probe = pipeline.tick_once()
+        assert probe is not None and probe.start == 1
+        assert pipeline.tick_once() is not None and pipeline.started == first.start + 1  # still one in flight
+        wait(settled, "the probe to come back")
+    finally:
+        pipeline.stop()
+        tokens.captcha_pipeline_resign(holder=pipeline.holder)
+    assert not CaptchaSolve.objects.filter(status__in=[Status.READY, Status.USED]).exists()
+    if fault != "not_ready_forever":  # that one's jobs are taken, then never answered
+        assert _in_php_requests(simulator) == first.start + 1

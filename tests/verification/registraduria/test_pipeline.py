@@ -170,9 +170,17 @@ def test_service_failures_back_the_pipeline_off_and_waiting_lookups_end_classifi
     state = CaptchaPipelineState.objects.get()
     assert state.backoff_until is not None
     first_pause = state.backoff_until - timezone.now()
+    # More failures of the same round count once; the probe after the backoff that fails again doubles it.
+    solve_id = tokens.captcha_solve_begin(plan, holder="lider")
+    tokens.captcha_solve_finish(solve_id=solve_id, token=None, reason="captcha_service_error", seconds=1.0)
+    state.refresh_from_db()
+    assert state.failures_in_a_row == 1
+    CaptchaPipelineState.objects.update(backoff_until=timezone.now())
+    assert _plan().start == 1  # one probe, not a round
     solve_id = tokens.captcha_solve_begin(plan, holder="lider")
     tokens.captcha_solve_finish(solve_id=solve_id, token=None, reason="captcha_service_unreachable", seconds=1.0)
     state.refresh_from_db()
+    assert state.failures_in_a_row == 2
     assert state.backoff_until is not None
     assert state.backoff_until - timezone.now() > first_pause  # doubling
     # An unsolvable captcha is not the service failing; an answer ends the backoff.
@@ -270,6 +278,7 @@ def test_a_lookup_submits_the_pipelines_token_solved_before_its_page_loaded(simu
     thread = threading.Thread(target=pipeline.run, daemon=True)
     thread.start()
     try:
+        _wait(lambda: CaptchaPipelineState.objects.filter(holder=pipeline.holder).exists(), "the pipeline to lead")
         with for_request(str(info.request_id)):
             result = lookup("1000000013", deadline_s=40)
     finally:
