@@ -57,6 +57,8 @@ class CedulaInfo(ConcurrentTransitionMixin, models.Model):
         indexes = [
             models.Index(fields=["status", "next_retry_at"], name="verif_status_retry_idx"),
             models.Index(fields=["status", "requested_at"], name="verif_status_requested_idx"),
+            # Lookups completed since a moment (solves per completed lookup, in /metrics and the console).
+            models.Index(fields=["last_checked_at"], name="verif_last_checked_idx"),
         ]
 
     if TYPE_CHECKING:

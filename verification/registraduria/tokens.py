@@ -140,10 +140,12 @@ def _take(site: str, now: datetime) -> PoolToken | None:
 def captcha_token_take(*, site: str, until: float) -> PoolToken | None:
     """A ready token for `site` from the pipeline's pool, waiting for one until `until` (monotonic).
 
-    None when no pipeline runs (or it does not know the site's sitekey yet): the lookup solves for
-    itself. Raises CaptchaUnsolved when the pipeline cannot give one: the service is failing (its
-    backoff reason), the daily budget is spent (`captcha_budget_exhausted`), or none came in time
-    (`captcha_timeout`). Never holds a turn on the site meanwhile."""
+    None when no pipeline runs, or it does not solve for this site (its sitekey is not known yet, or
+    the pipeline feeds the first front in order and this lookup failed over or confirms a not-found
+    on another): the lookup solves for itself. Raises CaptchaUnsolved when the pipeline cannot give
+    one: the service is failing (its backoff reason), the daily budget is spent
+    (`captcha_budget_exhausted`), or none came in time (`captcha_timeout`). Never holds a turn on
+    the site meanwhile."""
     while True:
         now = timezone.now()
         token = _take(site, now)
@@ -153,8 +155,9 @@ def captcha_token_take(*, site: str, until: float) -> PoolToken | None:
         if not pipeline_alive(state, now):
             return None
         assert state is not None  # alive
-        if not SiteGate.objects.filter(site=site).exclude(sitekey="").exists():
-            return None
+        target = _target_site(now)
+        if target is None or target.site != site:
+            return None  # the pipeline solves for another front (this lookup failed over, or confirms)
         if state.backoff_until and state.backoff_until > now:
             raise CaptchaUnsolved(state.backoff_reason or "captcha_service_error")
         if budget_left(now) == 0:
@@ -292,22 +295,24 @@ def captcha_pipeline_plan(*, now: datetime | None = None) -> SolvePlan | None:
     """How many solves to start now (None: nothing to solve for: no known sitekey, every front
     refuses lookups, the service is backing off, or the budget is spent)."""
     now = now or timezone.now()
-    state = _pipeline_state()
-    if state and state.backoff_until and state.backoff_until > now:
-        return None
     gate = _target_site(now)
     if gate is None:
+        return None
+    # Read in this order, so that a token taken (ready -> used, served + 1) or a solve that fails
+    # between two reads can only make the plan start fewer solves, never one too many.
+    counts = CaptchaSolve.objects.filter(site=gate.site).aggregate(
+        ready=Count("id", filter=Q(status=Status.READY, solved_at__gt=_usable_since(now))),
+        in_flight=Count("id", filter=Q(status=Status.SOLVING)),
+    )
+    ready, in_flight = counts["ready"], counts["in_flight"]
+    state = _pipeline_state()
+    if state and state.backoff_until and state.backoff_until > now:
         return None
     pending = CedulaInfo.objects.filter(status=CedulaStatus.PENDING)
     served = CaptchaSolve.objects.filter(
         status=Status.USED, request_id__in=pending.values("request_id"), used_at__gt=now - timedelta(hours=1)
     ).count()
     waiting = max(0, pending.count() - served)
-    counts = CaptchaSolve.objects.filter(site=gate.site).aggregate(
-        ready=Count("id", filter=Q(status=Status.READY, solved_at__gt=_usable_since(now))),
-        in_flight=Count("id", filter=Q(status=Status.SOLVING)),
-    )
-    ready, in_flight = counts["ready"], counts["in_flight"]
     latency, success = _latency_and_success()
     turns_per_second = 1.0 / max(settings.REGISTRADURIA_MIN_INTERVAL_SECONDS, 0.1)
     # Little's law: to hand out a token per turn, turns/s * seconds per solve / the share that succeeds.

@@ -119,9 +119,10 @@ def test_the_pipeline_ends_every_reply_shape_classified_backs_off_and_probes_one
 
         CaptchaPipelineState.objects.update(backoff_until=None)  # the backoff ran out
         probe = pipeline.tick_once()
-        assert probe is not None and probe.start == 1
-        assert pipeline.tick_once() is not None and pipeline.started == first.start + 1  # still one in flight
+        assert probe is not None and probe.start == 1  # one probe, not a new round
         wait(settled, "the probe to come back")
+        assert pipeline.tick_once() is None  # the probe failed: backing off again
+        assert pipeline.started == first.start + 1
     finally:
         pipeline.stop()
         tokens.captcha_pipeline_resign(holder=pipeline.holder)

@@ -249,11 +249,15 @@ def test_the_pipeline_process_keeps_the_pool_filled_for_the_waiting_work(pipelin
     thread.start()
     try:
         _wait(lambda: CaptchaSolve.objects.filter(status=Status.READY).count() == 3, "3 ready tokens")
-        assert pipeline.started == 3  # one per person waiting, however many ticks passed
+        ticks = 20  # and then some ticks more, with nobody else waiting
+        _wait(lambda: CaptchaPipelineState.objects.filter(holder=pipeline.holder).exists(), "a heartbeat")
+        for _ in range(ticks):
+            assert pipeline.tick_once() is not None
     finally:
         pipeline.stop()
         thread.join(timeout=30)
     assert not thread.is_alive()
+    assert pipeline.started == 3  # one per person waiting, however many ticks passed
     assert len(solver.calls) == 3
 
 
@@ -288,5 +292,42 @@ def test_a_lookup_submits_the_pipelines_token_solved_before_its_page_loaded(simu
     used = CaptchaSolve.objects.get(status=Status.USED)
     assert (used.origin, used.request_id) == ("pipeline", info.request_id)
     state = simulator.state()
-    assert len(state["solves"]) == 1 and len(state["pages"]["wsp"]) == 1
+    assert len(state["solves"]) == 1, list(CaptchaSolve.objects.values_list("origin", "status", "reason", "request_id"))
+    assert len(state["pages"]["wsp"]) == 1
     assert state["solves"][0] < state["pages"]["wsp"][0]  # solved ahead, apart from the browser
+
+
+@pytest.mark.django_db
+def test_a_lookup_on_a_front_the_pipeline_does_not_feed_solves_for_itself(pipeline_settings):
+    """A failover or a not-found confirmation on the second front must not wait for tokens that the
+    pipeline, feeding the first front, will never make."""
+    _learn("wsp")
+    _learn("consultacenso")
+    _beat()
+    assert tokens.captcha_token_take(site="consultacenso", until=10**9) is None  # at once, not a wait
+    with pytest.raises(CaptchaUnsolved):
+        tokens.captcha_token_take(site="wsp", until=0)  # the one it feeds: waits for its tokens
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_not_found_is_confirmed_on_the_second_front_while_the_pipeline_feeds_the_first(simulator, settings):
+    settings.REGISTRADURIA_FRONTS = ["wsp", "consultacenso"]
+    tokens.site_captcha_learn(site="wsp", sitekey=SITEKEYS["wsp"], page_url=simulator.wsp_url)
+    tokens.site_captcha_learn(
+        site="consultacenso", sitekey=SITEKEYS["consultacenso"], page_url=simulator.consultacenso_url
+    )
+    (info,) = _pending(1)
+    pipeline = CaptchaPipeline(tick=0.1)
+    thread = threading.Thread(target=pipeline.run, daemon=True)
+    thread.start()
+    try:
+        _wait(lambda: CaptchaPipelineState.objects.filter(holder=pipeline.holder).exists(), "the pipeline to lead")
+        with for_request(str(info.request_id)):
+            result = lookup("1000000030", deadline_s=40)
+    finally:
+        pipeline.stop()
+        thread.join(timeout=30)
+    assert (result.outcome, result.reason) == ("not_found", "not_found_confirmed")
+    origins = sorted(CaptchaSolve.objects.filter(status=Status.USED).values_list("site", "origin"))
+    assert origins == [("consultacenso", "inline"), ("wsp", "pipeline")]
