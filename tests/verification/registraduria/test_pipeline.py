@@ -271,6 +271,20 @@ def _wait(condition, what: str, timeout: float = 60.0) -> None:
         time.sleep(0.05)
 
 
+def _lookup_with_a_running_pipeline(cedula: str, info: CedulaInfo):
+    """The real scraper's lookup for `info`'s request while a real pipeline runs in a thread."""
+    pipeline = CaptchaPipeline(tick=0.1)
+    thread = threading.Thread(target=pipeline.run, daemon=True)
+    thread.start()
+    try:
+        _wait(lambda: CaptchaPipelineState.objects.filter(holder=pipeline.holder).exists(), "the pipeline to lead")
+        with for_request(str(info.request_id)):
+            return lookup(cedula, deadline_s=40)
+    finally:
+        pipeline.stop()
+        thread.join(timeout=30)
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_a_lookup_submits_the_pipelines_token_solved_before_its_page_loaded(simulator, settings):
@@ -278,16 +292,7 @@ def test_a_lookup_submits_the_pipelines_token_solved_before_its_page_loaded(simu
     simulator.set_mode(solve_seconds=1.0)
     tokens.site_captcha_learn(site="wsp", sitekey=SITEKEYS["wsp"], page_url=simulator.wsp_url)
     (info,) = _pending(1)
-    pipeline = CaptchaPipeline(tick=0.1)
-    thread = threading.Thread(target=pipeline.run, daemon=True)
-    thread.start()
-    try:
-        _wait(lambda: CaptchaPipelineState.objects.filter(holder=pipeline.holder).exists(), "the pipeline to lead")
-        with for_request(str(info.request_id)):
-            result = lookup("1000000013", deadline_s=40)
-    finally:
-        pipeline.stop()
-        thread.join(timeout=30)
+    result = _lookup_with_a_running_pipeline("1000000013", info)
     assert (result.outcome, result.reason) == ("active", "ok")
     used = CaptchaSolve.objects.get(status=Status.USED)
     assert (used.origin, used.request_id) == ("pipeline", info.request_id)
@@ -318,16 +323,7 @@ def test_a_not_found_is_confirmed_on_the_second_front_while_the_pipeline_feeds_t
         site="consultacenso", sitekey=SITEKEYS["consultacenso"], page_url=simulator.consultacenso_url
     )
     (info,) = _pending(1)
-    pipeline = CaptchaPipeline(tick=0.1)
-    thread = threading.Thread(target=pipeline.run, daemon=True)
-    thread.start()
-    try:
-        _wait(lambda: CaptchaPipelineState.objects.filter(holder=pipeline.holder).exists(), "the pipeline to lead")
-        with for_request(str(info.request_id)):
-            result = lookup("1000000030", deadline_s=40)
-    finally:
-        pipeline.stop()
-        thread.join(timeout=30)
+    result = _lookup_with_a_running_pipeline("1000000030", info)
     assert (result.outcome, result.reason) == ("not_found", "not_found_confirmed")
     origins = sorted(CaptchaSolve.objects.filter(status=Status.USED).values_list("site", "origin"))
     assert origins == [("consultacenso", "inline"), ("wsp", "pipeline")]
