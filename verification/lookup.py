@@ -7,6 +7,9 @@ a short machine `reason`). The request it runs for is `current_request_id()` (se
 with `for_request`): what a captcha token taken for the lookup is booked against.
 """
 
+import os
+import socket
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -85,6 +88,12 @@ def for_request(request_id: str) -> Iterator[None]:
         yield
     finally:
         _request_id.reset(token)
+
+
+def holder_id() -> str:
+    """Who holds a lease (a lookup claim, a turn on a site, the captcha pipeline): this host and
+    process, plus a random part so two holders in one process never look alike."""
+    return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 def current_request_id() -> str:

@@ -3,9 +3,7 @@ only), save, append the event (+ outbox where consumed) and write the audit row,
 """
 
 import logging
-import os
 import random
-import socket
 import time
 import uuid
 from dataclasses import dataclass
@@ -29,7 +27,7 @@ from verification.events import (
     CedulaVerificationFailed,
     CedulaVerificationRequested,
 )
-from verification.lookup import OUTCOMES, LookupResult, for_request, get_lookup
+from verification.lookup import OUTCOMES, LookupResult, for_request, get_lookup, holder_id
 from verification.models import TRANSITION_METHODS, CedulaInfo, LookupClaim, TransitionLog
 from verification.projections import audit_row_from_envelope
 from verification.selectors import cedula_info_refreshes_since
@@ -225,7 +223,7 @@ def lookup_claim_take(*, cedula_info_id: int, request_id: str) -> str | None:
         if info.status != S.PENDING or str(info.request_id) != str(request_id):
             return None
         now = timezone.now()
-        holder = f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        holder = holder_id()
         lease_until = now + timedelta(seconds=settings.VERIFICATION_LOOKUP_DEADLINE_SECONDS + CLAIM_MARGIN_SECONDS)
         claim = LookupClaim.objects.select_for_update().filter(request_id=info.request_id).first()
         if claim is None:

@@ -17,6 +17,7 @@ from types import FrameType
 from django.conf import settings
 from django.db import connection
 
+from verification.lookup import holder_id
 from verification.registraduria import tokens
 from verification.registraduria.captcha import CaptchaSolver, CaptchaUnsolved, get_solver
 
@@ -29,7 +30,7 @@ class CaptchaPipeline:
     def __init__(self, *, solver: CaptchaSolver | None = None, tick: float = TICK_SECONDS) -> None:
         self.solver = solver or get_solver()
         self.tick = tick
-        self.holder = tokens.holder_id()
+        self.holder = holder_id()
         self._stop = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=max(1, settings.CAPTCHA_MAX_IN_FLIGHT), thread_name_prefix="solve")
         self.started = 0
@@ -75,7 +76,11 @@ class CaptchaPipeline:
         return self.started
 
     def tick_once(self) -> tokens.SolvePlan | None:
-        if self.solver.name == "none" or not tokens.captcha_pipeline_heartbeat(holder=self.holder):
+        # Off (CAPTCHA_PIPELINE false: lookups solve for themselves) or no solver: solving now would
+        # pay for tokens no lookup takes.
+        if not settings.CAPTCHA_PIPELINE or self.solver.name == "none":
+            return None
+        if not tokens.captcha_pipeline_heartbeat(holder=self.holder):
             return None
         tokens.captcha_tokens_expire()
         plan = tokens.captcha_pipeline_plan()

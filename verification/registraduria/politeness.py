@@ -16,10 +16,7 @@ same turns, the same breaker and the same Retry-After pause:
 """
 
 import logging
-import os
-import socket
 import time
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -28,7 +25,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from verification.lookup import FINAL_OUTCOMES
+from verification.lookup import FINAL_OUTCOMES, holder_id
 from verification.models import SiteGate, SiteLease, SiteTurnRequest
 
 logger = logging.getLogger(__name__)
@@ -63,10 +60,6 @@ class Refusal:
     site: str
     reason: str
     retry_after: float | None
-
-
-def _holder() -> str:
-    return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 def _ensure_rows(site: str) -> None:
@@ -141,7 +134,7 @@ def site_turn_acquire(*, site: str, deadline: float) -> Turn | Refusal:
     deadline). The caller must hand the Turn back with `site_turn_release`.
     """
     _ensure_rows(site)
-    holder = _holder()
+    holder = holder_id()
     now = timezone.now()
     SiteTurnRequest.objects.create(
         site=site,

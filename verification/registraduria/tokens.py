@@ -17,10 +17,7 @@ and the estimated cost are counted from one table.
 
 import logging
 import math
-import os
-import socket
 import time
-import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -61,10 +58,6 @@ class PoolToken:
     sitekey: str
     token: str
     solved_at: float  # time.monotonic() of the solve
-
-
-def holder_id() -> str:
-    return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 def _usable_since(now: datetime) -> datetime:

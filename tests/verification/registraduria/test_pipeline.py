@@ -327,3 +327,19 @@ def test_a_not_found_is_confirmed_on_the_second_front_while_the_pipeline_feeds_t
     assert (result.outcome, result.reason) == ("not_found", "not_found_confirmed")
     origins = sorted(CaptchaSolve.objects.filter(status=Status.USED).values_list("site", "origin"))
     assert origins == [("consultacenso", "inline"), ("wsp", "pipeline")]
+
+
+@pytest.mark.django_db
+def test_a_pipeline_switched_off_pays_for_nothing(pipeline_settings):
+    """CAPTCHA_PIPELINE false: lookups solve for themselves, so a pipeline process left running in the
+    Procfile must not buy tokens nobody will take."""
+    pipeline_settings.CAPTCHA_PIPELINE = False
+    _learn()
+    _pending(10)
+    solver = _CountingSolver(name="fake")
+    object.__setattr__(solver, "calls", [])
+    pipeline = CaptchaPipeline(solver=solver, tick=0.05)
+    assert pipeline.tick_once() is None
+    assert (pipeline.started, CaptchaSolve.objects.count()) == (0, 0)
+    assert solver.calls == []
+    assert _plan().start > 0  # switched on, the same state would start solves
