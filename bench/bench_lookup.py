@@ -4,6 +4,7 @@ limit with a captcha service as slow as the real one; what that costs in solves.
 
     .venv/bin/python bench/bench_lookup.py --solve-seconds 20 --interval 5 --backlog 24
     .venv/bin/python bench/bench_lookup.py --solve-latency realistic --interval 5 --backlog 24
+    .venv/bin/python bench/bench_lookup.py --solve-seconds 20 --interval 5 --backlog 24 --egress 3
     .venv/bin/python bench/bench_lookup.py [--lookups 30] [--workers N] [--browsers-per-site N] [--confirm 5]
 
 Everything runs against an in-process Registraduría simulator on 127.0.0.1 (its fronts and its
@@ -28,7 +29,13 @@ Everything runs against an in-process Registraduría simulator on 127.0.0.1 (its
    1.05 paid solves (tokens used or wasted; the service charges no unsolvable one) per completed
    lookup, at most 2 Chromium browsers at once.
    Also printed: the gaps between page loads, tokens used / wasted / failed, the delivered solve
-   latencies, and the Chromium processes' peak resident memory.
+   latencies, and the Chromium processes' peak resident memory. The simulator enforces the site's
+   limit per client address (a lookup sooner than `interval` after that address's previous one is
+   answered 429); the refusals are printed (the goal is none).
+   With `--egress N` (N > 1), part 2 runs twice in the same run: through one egress, then through N
+   (REGISTRADURIA_EGRESS), each a forward proxy on loopback (`devtools.egress_proxy`) going out from
+   its own address (127.0.0.2, 127.0.0.3, …), with N times the backlog. Goal: the N-egress rate at
+   least 2.8/3 * N times the one-egress rate (2.8x for 3), and each run at its own rate goal.
 3. not-found confirmation: wsp then consultacenso enabled, `confirm` not-found and `confirm` active
    lookups; the submissions the simulator saw per final not-found and per active answer (a not-found
    is asked again on the second front before it is final: REGISTRADURIA_CONFIRM_NOT_FOUND).
@@ -68,6 +75,8 @@ RATE_GOAL = 0.95
 REALISTIC_RATE_GOAL = 0.90
 SOLVES_GOAL = 1.05
 CHROMIUM_GOAL = 2
+# --egress N: the N-egress rate at least this times N the one-egress rate (2.8x for 3).
+EGRESS_SCALE_PER_EGRESS = 2.8 / 3
 
 
 def cedulas(first: int, count: int) -> list[str]:
@@ -351,6 +360,7 @@ def measure_rate(
     workers: int | None,
     browsers: int | None,
     solve_mode: dict,
+    egress: list[str] | None = None,
 ) -> dict:
     """The product's own processes as the Procfile runs them (both qclusters, the relay, the captcha
     pipeline), the simulator's solver as slow as configured, `backlog` people registered at once."""
@@ -366,6 +376,8 @@ def measure_rate(
         env["REGISTRADURIA_BROWSERS_PER_SITE"] = str(browsers)
     if workers is not None:
         env["Q_LOOKUP_WORKERS"] = str(workers)
+    if egress:
+        env["REGISTRADURIA_EGRESS"] = ",".join(egress)
     python = sys.executable
     commands = {
         "worker": [python, "manage.py", "qcluster"],
@@ -381,9 +393,11 @@ def measure_rate(
             proc_env = {**env, "Q_CLUSTER_NAME": "lookups"} if name == "lookups" else env
             procs[name] = _start(cmd, proc_env, workdir / f"{name}.log")
         CaptchaSolve.objects.all().delete()  # parts 1 and 3 solved for themselves: count this part alone
+        CedulaInfo.objects.all().delete()  # a run before this one (the one-egress baseline) is done
         sim.reset()
-        sim.set_mode(**solve_mode)
-        numbers = cedulas(10_000, backlog)
+        # The site's own limit, per client address: a lookup that comes too soon is answered 429.
+        sim.set_mode(**solve_mode, client_interval_seconds=interval)
+        numbers = cedulas(10_000 + 1000 * len(egress or []), backlog)
         started = time.monotonic()
         for n, cedula in enumerate(numbers):
             user_register(
@@ -414,7 +428,16 @@ def measure_rate(
     pages = sorted(state["pages"]["wsp"])
     gaps = [b - a for a, b in itertools.pairwise(pages)]
     per_minute = (len(pages) - 1) / (pages[-1] - pages[0]) * 60 if len(pages) > 1 else float("nan")
-    limit = 60 / interval
+    limit = 60 / interval * max(1, len(egress or []))
+    clients = {}
+    for client, seen in sorted(state["clients"].items()):
+        client_pages = sorted(t for t, front in seen["pages"] if front == "wsp")
+        client_gaps = [b - a for a, b in itertools.pairwise(client_pages)]
+        clients[client] = {
+            "pages": len(client_pages),
+            "refused": seen["refused"],
+            "min_gap_s": min(client_gaps) if client_gaps else float("nan"),
+        }
     completed = sum(status in final for status, _ in statuses)
     jobs = state["solver_jobs"]
     latencies = sorted(jobs["latencies"])
@@ -444,6 +467,9 @@ def measure_rate(
         "per_minute": per_minute,
         "limit_per_minute": limit,
         "share": per_minute / limit,
+        "egresses": max(1, len(egress or [])),
+        "clients": clients,
+        "refused": sum(c["refused"] for c in clients.values()),
     }
 
 
@@ -477,7 +503,46 @@ def measure_confirmation(sim, *, count: int) -> dict:
 # --- main ----------------------------------------------------------------------------------------
 
 
-def report(warm: dict, rate: dict, confirmation: dict) -> None:
+def _report_rate(rate: dict, title: str) -> None:
+    print(
+        f"{title}: {rate['backlog']} people registered at once; the product's processes (both qclusters, "
+        f"relay, captcha pipeline), {rate['workers_label']} lookup workers, min interval {rate['interval']:g} s, "
+        f"{rate['browsers_per_site']} browser(s) per site, {rate['egress_label']}; solver: {rate['solver_label']}"
+    )
+    print(
+        f"   page loads {rate['pages']}, submissions {rate['posts']}, completed {rate['completed']}, "
+        f"failed {rate['failures']} {rate['failure_reasons'] or ''}, wall {rate['wall_s']:.1f} s"
+    )
+    print(f"   gap between page loads: min {rate['min_gap_s']:.3f} s, max {rate['max_gap_s']:.3f} s")
+    for client, seen in rate["clients"].items():
+        print(
+            f"   the site saw {client}: {seen['pages']} page loads, min gap {seen['min_gap_s']:.3f} s, "
+            f"{seen['refused']} lookups refused for coming too soon"
+        )
+    tokens = rate["tokens"]
+    print(
+        f"   solves: {rate['solves_submitted']} submitted to the service ({rate['solves_unsolvable']} unsolvable, not"
+        f" charged), {rate['solves_per_completed']:.3f} submitted and {rate['paid_per_completed']:.3f} paid per"
+        f" completed lookup; tokens used {tokens['used']}, "
+        f"wasted {tokens['wasted']}, failed {tokens['failed']}, left ready {tokens['ready']}"
+    )
+    print(
+        f"   solve latency delivered: p50 {rate['solve_p50_s']:.1f} s, p90 {rate['solve_p90_s']:.1f} s, "
+        f"max {rate['solve_max_s']:.1f} s; Chromium browsers at most {rate['chromium_max']} "
+        f"({rate['chromium_mib_max']} MiB resident at most)"
+    )
+
+
+def _rate_line(rate: dict, label: str) -> str:
+    return (
+        f"{label}: {rate['per_minute']:.1f} lookups/min of a {rate['limit_per_minute']:g}/min limit"
+        f" ({rate['share']:.0%}; goal: at least {rate['goal']:.0%}); {rate['paid_per_completed']:.3f} paid solves"
+        f" per completed lookup (goal: at most {SOLVES_GOAL}); {rate['chromium_max']} Chromium (goal: at most"
+        f" {CHROMIUM_GOAL}); {rate['refused']} refused by the site's per-address limit"
+    )
+
+
+def report(warm: dict, rates: list[dict], confirmation: dict) -> None:
     stats = warm["stats"]
     print(f"1. warm lookup: wsp only, min interval 0, solver answers at once; {warm['rounds']} rounds, alternating")
     print(f"   {'':32} {'mean ms':>8} {'p50 ms':>8} {'p95 ms':>8}")
@@ -492,28 +557,8 @@ def report(warm: dict, rate: dict, confirmation: dict) -> None:
         s = stats[name]
         print(f"   {label:32} {s['mean_ms']:8.1f} {s['p50_ms']:8.1f} {s['p95_ms']:8.1f}")
     print(f"   browser launches in the scraper's host: {warm['launches']}; failed lookups: {warm['failures']}")
-    print(
-        f"2. rate: {rate['backlog']} people registered at once; the product's processes (both qclusters, "
-        f"relay, captcha pipeline), {rate['workers_label']} lookup workers, min interval {rate['interval']:g} s, "
-        f"{rate['browsers_per_site']} browser(s) per site; solver: {rate['solver_label']}"
-    )
-    print(
-        f"   page loads {rate['pages']}, submissions {rate['posts']}, completed {rate['completed']}, "
-        f"failed {rate['failures']} {rate['failure_reasons'] or ''}, wall {rate['wall_s']:.1f} s"
-    )
-    print(f"   gap between page loads: min {rate['min_gap_s']:.3f} s, max {rate['max_gap_s']:.3f} s")
-    tokens = rate["tokens"]
-    print(
-        f"   solves: {rate['solves_submitted']} submitted to the service ({rate['solves_unsolvable']} unsolvable, not"
-        f" charged), {rate['solves_per_completed']:.3f} submitted and {rate['paid_per_completed']:.3f} paid per"
-        f" completed lookup; tokens used {tokens['used']}, "
-        f"wasted {tokens['wasted']}, failed {tokens['failed']}, left ready {tokens['ready']}"
-    )
-    print(
-        f"   solve latency delivered: p50 {rate['solve_p50_s']:.1f} s, p90 {rate['solve_p90_s']:.1f} s, "
-        f"max {rate['solve_max_s']:.1f} s; Chromium browsers at most {rate['chromium_max']} "
-        f"({rate['chromium_mib_max']} MiB resident at most)"
-    )
+    for n, rate in enumerate(rates):
+        _report_rate(rate, "2. rate" if n == 0 else f"2{'b' if n == 1 else ''}. rate")
     print(f"3. not-found confirmation: wsp → consultacenso, {confirmation['count']} lookups of each kind")
     for kind in ("not_found", "active"):
         c = confirmation[kind]
@@ -526,12 +571,19 @@ def report(warm: dict, rate: dict, confirmation: dict) -> None:
         f"warm lookup: scraper {stats['scraper']['mean_ms']:.0f} ms vs bare {stats['bare']['mean_ms']:.0f} ms"
         f" → ratio {warm['ratio_mean']:.2f} (p50 ratio {warm['ratio_p50']:.2f})"
     )
-    print(
-        f"rate: {rate['per_minute']:.1f} lookups/min of a {rate['limit_per_minute']:g}/min limit"
-        f" ({rate['share']:.0%}; goal: at least {rate['goal']:.0%}); {rate['paid_per_completed']:.3f} paid solves"
-        f" per completed lookup (goal: at most {SOLVES_GOAL}); {rate['chromium_max']} Chromium (goal: at most"
-        f" {CHROMIUM_GOAL})"
-    )
+    for rate in rates:
+        print(_rate_line(rate, "rate" if rate["egresses"] == 1 else f"rate, {rate['egresses']} egresses"))
+    if len(rates) == 2:
+        one, many = rates
+        print(
+            f"egress scaling: {many['per_minute'] / one['per_minute']:.2f}x the one-egress rate with"
+            f" {many['egresses']} egresses (goal: at least {egress_goal(many['egresses']):.2f}x)"
+        )
+
+
+def egress_goal(egresses: int) -> float:
+    """The N-egress rate over the one-egress rate: 2.8x for 3 egresses, in proportion for others."""
+    return EGRESS_SCALE_PER_EGRESS * egresses
 
 
 def main() -> int:
@@ -560,6 +612,12 @@ def main() -> int:
     parser.add_argument(
         "--solve-seed", type=int, default=None, help="seed of the realistic latencies (default: the simulator's)"
     )
+    parser.add_argument(
+        "--egress",
+        type=int,
+        default=1,
+        help="N > 1: part 2 through one, then N forward proxies on loopback, each its own address (default 1)",
+    )
     parser.add_argument("--confirm", type=int, default=5, help="lookups of each kind for part 3 (default 5)")
     args = parser.parse_args()
     if not 0.1 <= args.interval <= 60:
@@ -567,6 +625,8 @@ def main() -> int:
     rounds = max(2, min(args.lookups, 500))
     backlog = max(2, min(args.backlog, 500))
     workers = None if args.workers is None else max(1, min(args.workers, 16))
+    if not 1 <= args.egress <= 8:
+        parser.error("--egress must be between 1 and 8")
     if args.solve_latency == "realistic":
         if args.solve_seconds is not None:
             parser.error("--solve-seconds is for the fixed latency")
@@ -581,8 +641,10 @@ def main() -> int:
         solve_mode = {"solve_latency": "fixed", "solve_seconds": seconds}
         solver_label = f"every solve {seconds:g} s"
 
+    from devtools.egress_proxy import ForwardProxy
     from devtools.registraduria_simulator import Simulator
 
+    proxies = [ForwardProxy(source=f"127.0.0.{2 + n}") for n in range(args.egress)] if args.egress > 1 else []
     workdir = Path(tempfile.mkdtemp(prefix="bench-lookup-"))
     sim = Simulator(
         port=0, solver_port=0, ca_path=workdir / "ca.pem", solver_key=SOLVER_KEY, solve_seconds=0.0
@@ -607,36 +669,53 @@ def main() -> int:
         settings.REGISTRADURIA_FRONTS = ["wsp"]
         connection.close()  # the workers are the only writers from here on
         browsers = None if args.browsers_per_site is None else max(1, min(args.browsers_per_site, 8))
-        rate = measure_rate(
-            sim,
-            env,
-            workdir,
-            interval=args.interval,
-            backlog=backlog,
-            workers=workers,
-            browsers=browsers,
-            solve_mode=solve_mode,
-        )
-        rate["browsers_per_site"] = browsers or settings.REGISTRADURIA_BROWSERS_PER_SITE
-        rate["workers_label"] = workers or f"{settings.Q_CLUSTER['ALT_CLUSTERS']['lookups']['workers']} (default)"
-        rate["solver_label"] = solver_label
-        rate["goal"] = REALISTIC_RATE_GOAL if args.solve_latency == "realistic" else RATE_GOAL
+        for proxy in proxies:
+            proxy.start()
+        # One egress (direct, or the first proxy when the run compares egress counts), then all N.
+        pools = [[proxy.url for proxy in proxies[:1]], [proxy.url for proxy in proxies]] if proxies else [[]]
+        rates = []
+        for pool in pools:
+            rate = measure_rate(
+                sim,
+                env,
+                workdir,
+                interval=args.interval,
+                backlog=backlog * max(1, len(pool)),
+                workers=workers,
+                browsers=browsers,
+                solve_mode=solve_mode,
+                egress=pool,
+            )
+            rate["browsers_per_site"] = browsers or settings.REGISTRADURIA_BROWSERS_PER_SITE
+            rate["workers_label"] = workers or f"{settings.Q_CLUSTER['ALT_CLUSTERS']['lookups']['workers']} (default)"
+            rate["solver_label"] = solver_label
+            rate["egress_label"] = (
+                f"{len(pool)} egress(es): forward proxies from {', '.join(p.source for p in proxies[: len(pool)])}"
+                if pool
+                else "direct egress"
+            )
+            rate["goal"] = REALISTIC_RATE_GOAL if args.solve_latency == "realistic" else RATE_GOAL
+            rates.append(rate)
     finally:
+        for proxy in proxies:
+            proxy.stop()
         sim.stop()
         shutil.rmtree(workdir, ignore_errors=True)
-    report(warm, rate, confirmation)
+    report(warm, rates, confirmation)
     wrong = (
         confirmation["not_found"]["final"] != confirmation["count"]
         or confirmation["active"]["final"] != confirmation["count"]
     )
-    failed = (
-        warm["failures"]
-        or rate["failures"]
+    missed = [
+        rate["failures"]
         or rate["share"] < rate["goal"]
         or rate["paid_per_completed"] > SOLVES_GOAL
         or rate["chromium_max"] > CHROMIUM_GOAL
-        or wrong
-    )
+        or rate["refused"]
+        for rate in rates
+    ]
+    scaled = len(rates) < 2 or rates[1]["per_minute"] / rates[0]["per_minute"] >= egress_goal(rates[1]["egresses"])
+    failed = warm["failures"] or any(missed) or not scaled or wrong
     return 1 if failed else 0
 
 

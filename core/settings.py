@@ -340,6 +340,13 @@ REGISTRADURIA_MIN_INTERVAL_SECONDS = env.float("REGISTRADURIA_MIN_INTERVAL_SECON
 REGISTRADURIA_BROWSERS_PER_SITE = env.int("REGISTRADURIA_BROWSERS_PER_SITE", default=1)
 REGISTRADURIA_BREAKER_THRESHOLD = env.int("REGISTRADURIA_BREAKER_THRESHOLD", default=3)
 REGISTRADURIA_BREAKER_COOLDOWN_SECONDS = env.float("REGISTRADURIA_BREAKER_COOLDOWN_SECONDS", default=900.0)
+# The egress pool (verification/registraduria/egress.py): each entry is an address the site sees,
+# `direct` or a forward proxy URL (http://, https:// or socks5://host:port, http ones may carry
+# user:password@). A lookup's browser goes out through one of them; turns, leases, the breaker and
+# Retry-After are kept per (site, egress), so N egresses allow N lookups per interval on each site.
+REGISTRADURIA_EGRESS = env.list("REGISTRADURIA_EGRESS", default=["direct"])
+# An egress whose proxy cannot be reached (or refuses us) rests this long; the others go on.
+REGISTRADURIA_EGRESS_COOLDOWN_SECONDS = env.float("REGISTRADURIA_EGRESS_COOLDOWN_SECONDS", default=60.0)
 # How long one page load or one submission may take to answer (the site's own upstream gives up
 # after 15 s); a hung site then hands over to the next front within the lookup's deadline.
 REGISTRADURIA_RESPONSE_TIMEOUT_SECONDS = env.float("REGISTRADURIA_RESPONSE_TIMEOUT_SECONDS", default=20.0)

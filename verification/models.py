@@ -178,19 +178,12 @@ class TransitionLog(AppendOnlyModel):
 
 
 class SiteGate(models.Model):
-    """Politeness toward one Registraduría front, shared by every worker on every machine (it lives in
-    the database): when the next lookup may start, and whether the circuit breaker or a Retry-After
-    pause holds lookups back. Operational state, not a projection: it is not rebuilt by replay."""
+    """What a lookup learnt of one Registraduría front, shared by every worker: the reCAPTCHA its page
+    carried (what the captcha pipeline solves ahead of demand). Operational state, not a projection:
+    it is not rebuilt by replay. Politeness toward the front is per egress: `EgressGate`."""
 
     site = models.CharField("sitio", max_length=32, primary_key=True)
-    next_slot_at = models.DateTimeField("próximo turno", null=True, blank=True)
-    blocks_in_a_row = models.PositiveIntegerField("bloqueos seguidos", default=0)
-    breaker_open_until = models.DateTimeField("interruptor abierto hasta", null=True, blank=True)
-    breaker_reason = models.CharField("motivo del interruptor", max_length=64, blank=True)
-    paused_until = models.DateTimeField("en pausa hasta", null=True, blank=True)
-    pause_reason = models.CharField("motivo de la pausa", max_length=64, blank=True)
-    # The reCAPTCHA the front's page carried last time (learnt by a lookup): what the captcha
-    # pipeline solves ahead of demand. Empty until a lookup has seen the page.
+    # Empty until a lookup has seen the page.
     sitekey = models.CharField("clave del captcha", max_length=100, blank=True)
     page_url = models.CharField("página del captcha", max_length=500, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -201,6 +194,31 @@ class SiteGate(models.Model):
 
     def __str__(self) -> str:
         return self.site
+
+
+class EgressGate(models.Model):
+    """Politeness toward one front through one egress (`verification.registraduria.egress`: the
+    address the site sees), shared by every worker on every machine: when the next lookup may start,
+    and whether the circuit breaker or a Retry-After pause holds lookups back. Operational state, not a
+    projection: it is not rebuilt by replay."""
+
+    site = models.CharField("sitio", max_length=32)
+    egress = models.CharField("salida", max_length=300, default="direct")
+    next_slot_at = models.DateTimeField("próximo turno", null=True, blank=True)
+    blocks_in_a_row = models.PositiveIntegerField("bloqueos seguidos", default=0)
+    breaker_open_until = models.DateTimeField("interruptor abierto hasta", null=True, blank=True)
+    breaker_reason = models.CharField("motivo del interruptor", max_length=64, blank=True)
+    paused_until = models.DateTimeField("en pausa hasta", null=True, blank=True)
+    pause_reason = models.CharField("motivo de la pausa", max_length=64, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "sitio por salida"
+        verbose_name_plural = "sitios por salida"
+        constraints = [models.UniqueConstraint(fields=["site", "egress"], name="verif_egress_gate_uniq")]
+
+    def __str__(self) -> str:
+        return f"{self.site} vía {self.egress}"
 
 
 class SiteTurnRequest(models.Model):
@@ -220,19 +238,23 @@ class SiteTurnRequest(models.Model):
 
 
 class SiteLease(models.Model):
-    """One of a site's browser slots (REGISTRADURIA_BROWSERS_PER_SITE): held by the worker whose
-    browser is on that site now. A lease that outlives its holder (a killed worker) expires."""
+    """One of a site's browser slots through one egress (REGISTRADURIA_BROWSERS_PER_SITE each): held by
+    the worker whose browser is on that site now. A lease that outlives its holder (a killed worker)
+    expires."""
 
     site = models.CharField(max_length=32)
+    egress = models.CharField(max_length=300, default="direct")
     slot = models.PositiveSmallIntegerField()
     holder = models.CharField(max_length=80, blank=True)
     held_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["site", "slot"], name="verif_site_lease_slot_uniq")]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "egress", "slot"], name="verif_site_lease_egress_slot_uniq")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.site}#{self.slot}"
+        return f"{self.site}#{self.slot} vía {self.egress}"
 
 
 class LookupClaim(models.Model):

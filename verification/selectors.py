@@ -127,11 +127,34 @@ class SiteBreaker:
     detail: str = ""
 
 
+def _egress_note(status: dict[str, object], *, now: float) -> str:
+    """With more than one egress: how many take lookups, and why the others rest."""
+    egresses = status.get("egresses")
+    if not isinstance(egresses, dict) or len(egresses) < 2:
+        return ""
+    resting = {
+        label: _describe_breaker(str(label), gate, now=now)
+        for label, gate in egresses.items()
+        if isinstance(gate, dict) and gate.get("state") != "closed"
+    }
+    note = f"{len(egresses) - len(resting)} de {len(egresses)} salidas disponibles"
+    details = [f"{label}: {b.state}" + (f" ({b.detail})" if b.detail else "") for label, b in resting.items()]
+    return "; ".join([note, *details])
+
+
 def _describe_breaker(site: str, status: object, *, now: float) -> SiteBreaker:
     if isinstance(status, str):
         return SiteBreaker(site, status)
     if not isinstance(status, dict):
         return SiteBreaker(site, "desconocido")
+    described = _describe_gate(site, status, now=now)
+    note = _egress_note(status, now=now)
+    if note:
+        return SiteBreaker(site, described.state, "; ".join(part for part in (described.detail, note) if part))
+    return described
+
+
+def _describe_gate(site: str, status: dict[str, object], *, now: float) -> SiteBreaker:
     breaker, pause = status.get("breaker"), status.get("pause")
     if isinstance(breaker, dict) and float(breaker.get("until", 0)) > now:
         minutes = max(1, round((float(breaker["until"]) - now) / 60))

@@ -32,6 +32,7 @@ class Request:
     query: dict[str, str]
     headers: dict[str, str]  # lower-case names
     body: bytes
+    client: str = ""  # the client's address, as the site sees it (a proxy's, behind one)
 
     @property
     def cookies(self) -> dict[str, str]:

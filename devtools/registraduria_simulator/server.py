@@ -248,6 +248,11 @@ class Simulator(SolverAPI):
             # Seconds a wsp page load of a session it already knows is held (0: none): the window in
             # which a page that reloads itself is still navigating.
             "wsp_reload_hold_seconds": 0.0,
+            # The site's limit per client address (0: none): a lookup from an address sooner than this
+            # after that address's previous one is answered 429 with Retry-After (`retry_after`).
+            "client_interval_seconds": 0.0,
+            # Client addresses the WAF blocks outright (its block page, HTTP 500, on every request).
+            "blocked_clients": [],
             # The captcha solver's latency model (solver.SolveLatency); setting solve_seed restarts its draws.
             "solve_latency": solve_latency,
             "solve_seconds": solve_seconds,
@@ -259,6 +264,9 @@ class Simulator(SolverAPI):
         self._stopping = threading.Event()
         self._settings = dict(self._defaults)
         self._lookups, self._pages = self._new_counters(), self._new_counters()
+        # Per client address: the lookups (time, front) and pages it asked for, and its lookups refused
+        # for coming too soon.
+        self._clients: dict[str, dict[str, Any]] = {}
         self._solves: deque[float] = deque(maxlen=MAX_COUNTED)
         self._solver_requests: deque[tuple[str, str]] = deque(maxlen=MAX_COUNTED)  # (path, fault) in fault modes
         self._sessions: dict[str, str] = {}  # PHPSESSID -> the last nonce issued to it
@@ -417,9 +425,10 @@ class Simulator(SolverAPI):
         """Back to the start-up modes, with empty counters (and the solve latencies drawn afresh from the
         start-up seed)."""
         with self._lock:
-            self._settings = {**self._defaults, "down": []}
+            self._settings = {**self._defaults, "down": [], "blocked_clients": []}
             self._configure_latency(reseed=True)
             self._lookups, self._pages = self._new_counters(), self._new_counters()
+            self._clients = {}
             self._solves.clear()
             self._solver_requests.clear()
             self._solver_counts = self._new_solver_counts()
@@ -439,7 +448,18 @@ class Simulator(SolverAPI):
             return {
                 **self._settings,
                 "down": list(self._settings["down"]),
+                "blocked_clients": list(self._settings["blocked_clients"]),
                 "lookups": {front: list(times) for front, times in self._lookups.items()},
+                # Per client address: its lookups ([time, front], in order) and the ones refused with 429
+                # for coming sooner than client_interval_seconds after its previous one.
+                "clients": {
+                    client: {
+                        "lookups": [list(entry) for entry in seen["lookups"]],
+                        "pages": [list(entry) for entry in seen["pages"]],
+                        "refused": seen["refused"],
+                    }
+                    for client, seen in self._clients.items()
+                },
                 "pages": {front: list(times) for front, times in self._pages.items()},
                 "solves": list(self._solves),
                 "solver_requests": list(self._solver_requests),
@@ -476,12 +496,27 @@ class Simulator(SolverAPI):
         now = time.time()
         lookup = request.method == "POST" and path in (WSP_PATH, CENSO_API + "consulta", INFO_LOOKUP_PATH)
         page = request.method == "GET" and path in (WSP_PATH, CENSO_PATH, INFO_PAGE_PATH)
+        too_soon = False
         with self._lock:
+            settings = dict(self._settings)
+            if lookup or page:
+                seen = self._clients.setdefault(
+                    request.client,
+                    {"lookups": deque(maxlen=MAX_COUNTED), "pages": deque(maxlen=MAX_COUNTED), "refused": 0},
+                )
             if lookup:
                 self._lookups[front].append(now)
+                interval = settings["client_interval_seconds"]
+                too_soon = bool(interval and seen["lookups"] and now - seen["lookups"][-1][0] < interval)
+                seen["lookups"].append((now, front))
+                seen["refused"] += too_soon
             if page:
                 self._pages[front].append(now)
-            settings = dict(self._settings)
+                seen["pages"].append((now, front))
+        if request.client in settings["blocked_clients"]:
+            return waf_page(HTTPStatus.INTERNAL_SERVER_ERROR)
+        if too_soon:
+            return too_many_requests(settings["retry_after"])
         if front in settings["down"] or settings["mode"] == "all_503":
             return maintenance_page(settings["maintenance_retry_after"])
         if settings["mode"] == "all_waf" or _looks_automated(request):
@@ -841,6 +876,13 @@ def _corpus_reply(corpus: CorpusAnswer, front: str) -> Reply:
 
 
 _SOLVE_SETTINGS = ("solve_latency", "solve_seconds", "solve_seed", "solve_scale")
+_SECONDS_SETTINGS = (
+    "slow_seconds",
+    "hang_seconds",
+    "wsp_reload_hold_seconds",
+    "solve_seconds",
+    "client_interval_seconds",
+)
 
 
 def _validated_settings(changes: dict) -> dict:
@@ -862,7 +904,11 @@ def _validated_settings(changes: dict) -> dict:
             if value not in ("", *SOLVER_FAULT_NAMES):
                 raise ValueError(f"solver_fault must be empty or one of {', '.join(SOLVER_FAULT_NAMES)}")
             clean[name] = value
-        elif name in ("slow_seconds", "hang_seconds", "wsp_reload_hold_seconds", "solve_seconds"):
+        elif name == "blocked_clients":
+            if not isinstance(value, list | tuple) or not all(isinstance(client, str) and client for client in value):
+                raise ValueError("blocked_clients must be a list of client addresses")
+            clean[name] = sorted(set(value))
+        elif name in _SECONDS_SETTINGS:
             if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
                 raise ValueError(f"{name} must be a number of seconds")
             clean[name] = float(value)
@@ -984,6 +1030,7 @@ class _Handler(BaseHTTPRequestHandler):
                 query,
                 {name.lower(): value for name, value in self.headers.items()},
                 body,
+                client=str(self.client_address[0]),
             )
             return self.route(request)
         except _Dropped:

@@ -57,7 +57,7 @@ from tests.processes import (
 )
 from tests.verification.helpers import register
 from verification.events import CedulaVerificationCompleted, CedulaVerificationFailed
-from verification.models import CedulaInfo, SiteGate, SiteLease, TransitionLog
+from verification.models import CedulaInfo, EgressGate, SiteLease, TransitionLog
 from verification.registraduria import breaker_states
 from verification.services import cedula_verification_retry_many, verification_sweep
 from verification.states import CedulaStatus as S
@@ -479,7 +479,7 @@ def test_hostile_simulator_opens_the_breaker_and_recovery_resumes_records(hostil
                 # pages were fetched from each front than lookups were attempted.
                 assert seen_open == dict.fromkeys(FRONTS, "waf_block"), seen_open
                 assert {f.reason for f in first.values()} == {"waf_block", "breaker_open"}
-                assert all(gate.blocks_in_a_row >= 3 for gate in SiteGate.objects.filter(site__in=FRONTS))
+                assert all(gate.blocks_in_a_row >= 3 for gate in EgressGate.objects.filter(site__in=FRONTS))
                 attempts = TransitionLog.objects.filter(cedula_info__in=infos, transition=T.FAIL_BLOCKED).count()
                 pages = sim.state()["pages"]
                 fetched = {f: len([t for t in pages[f] if t >= wall_started]) for f in FRONTS}

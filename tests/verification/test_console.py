@@ -11,7 +11,7 @@ from django.utils import timezone
 from tests.factories import UserFactory
 from tests.verification.helpers import drain_outbox, register
 from verification import registraduria, services
-from verification.models import CedulaInfo, SiteGate, TransitionLog
+from verification.models import CedulaInfo, EgressGate, TransitionLog
 from verification.states import CedulaStatus as S
 
 pytestmark = pytest.mark.django_db
@@ -93,11 +93,13 @@ def test_console_list_partial_polls_itself_and_keeps_selections(client, support)
 def test_breaker_states_from_the_gate_rows_are_shown(client, support, monkeypatch):
     _records("1023456785")
     now = timezone.now()
-    SiteGate.objects.create(
+    EgressGate.objects.create(
         site="wsp", blocks_in_a_row=3, breaker_open_until=now + timedelta(seconds=600), breaker_reason="waf_block"
     )
-    SiteGate.objects.create(site="consultacenso", paused_until=now + timedelta(seconds=60), pause_reason="rate_limited")
-    SiteGate.objects.create(site="infovotantes", blocks_in_a_row=1)
+    EgressGate.objects.create(
+        site="consultacenso", paused_until=now + timedelta(seconds=60), pause_reason="rate_limited"
+    )
+    EgressGate.objects.create(site="infovotantes", blocks_in_a_row=1)
     body = client.get(CONSOLE).content.decode()
     assert "<strong>wsp</strong>: abierto" in body and "waf_block, ~10 min" in body
     assert "<strong>consultacenso</strong>: en pausa" in body and "rate_limited" in body

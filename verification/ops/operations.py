@@ -216,6 +216,16 @@ def prometheus_metrics() -> str:
     lines += [
         f'pagina_madre_breaker_open{{site="{s}"}} {int(b.get("state") == "open")}' for s, b in stats.breaker.items()
     ]
+    lines += [
+        "# HELP pagina_madre_egress_state Each site's politeness through each egress (1 for its state).",
+        "# TYPE pagina_madre_egress_state gauge",
+    ]
+    lines += [
+        f'pagina_madre_egress_state{{site="{s}",egress="{e}",state="{state}"}} {int(g.get("state") == state)}'
+        for s, b in stats.breaker.items()
+        for e, g in (b.get("egresses") or {}).items()
+        for state in ("closed", "open", "paused")
+    ]
     spend = stats.captcha
     per_lookup = spend["per_completed_lookup"]
     lines += [

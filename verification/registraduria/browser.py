@@ -90,9 +90,13 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=chromium_executable(), headless=True, args=launch_args())
 
 
-def new_context(browser):
-    """A fresh context with the profile applied (the caller closes it; pages come from `new_page`)."""
-    context = browser.new_context(locale=LOCALE, timezone_id=TIMEZONE, viewport=VIEWPORT)
+def new_context(browser, *, proxy: dict[str, str] | None = None):
+    """A fresh context with the profile applied, going out through `proxy` (Playwright's option; None:
+    direct). The caller closes it; pages come from `new_page`."""
+    if proxy is None:
+        context = browser.new_context(locale=LOCALE, timezone_id=TIMEZONE, viewport=VIEWPORT)
+    else:
+        context = browser.new_context(locale=LOCALE, timezone_id=TIMEZONE, viewport=VIEWPORT, proxy=proxy)
     STEALTH.apply_stealth_sync(context)
     return context
 
@@ -209,10 +213,11 @@ class BrowserHost:
                 self._driver = _Driver()
             return self._driver
 
-    def run(self, fn, *, timeout: float):
-        """Run `fn(context)` in the browser thread with a fresh context; its result or its exception."""
+    def run(self, fn, *, timeout: float, proxy: dict[str, str] | None = None):
+        """Run `fn(context)` in the browser thread with a fresh context (through `proxy`, when given);
+        its result or its exception."""
         driver = self._current()
-        future = driver.executor.submit(self._run_in_thread, driver, fn)
+        future = driver.executor.submit(self._run_in_thread, driver, fn, proxy)
         try:
             return future.result(timeout=timeout)
         except FutureTimeout:
@@ -251,11 +256,11 @@ class BrowserHost:
             self.launches += 1
         return driver.browser
 
-    def _run_in_thread(self, driver: _Driver, fn):
+    def _run_in_thread(self, driver: _Driver, fn, proxy: dict[str, str] | None = None):
         browser = self._ensure_browser(driver)
         context = None
         try:
-            context = new_context(browser)
+            context = new_context(browser, proxy=proxy)
             return fn(context)
         finally:
             self.lookups += 1

@@ -46,6 +46,11 @@ THREAD_MARGIN_SECONDS = 10.0
 
 
 _DIGIT_RUNS = re.compile(r"\d{5,}")
+# Chromium's errors for a proxy that is down, refuses the tunnel or wants other credentials: the
+# egress failed, not the site (net/base/net_error_list.h).
+_PROXY_ERRORS = re.compile(
+    r"net::ERR_(PROXY_\w+|TUNNEL_CONNECTION_FAILED|SOCKS_\w+|NO_SUPPORTED_PROXIES|MANDATORY_PROXY_\w+)"
+)
 
 
 def _redacted(text: str) -> str:
@@ -59,7 +64,9 @@ def _classify_exception(exc: BaseException, front: str) -> Attempt:
         reason = "timeout"
     elif isinstance(exc, PlaywrightError):
         text = str(exc)
-        if "net::ERR_" in text:
+        if _PROXY_ERRORS.search(text):
+            reason = politeness.EGRESS_REASON
+        elif "net::ERR_" in text:
             reason = "connection_failed"
         elif "closed" in text or "crash" in text.lower():
             reason = "browser_crash"
@@ -81,7 +88,8 @@ def _run_front(name: str, *, cedula: str, budget: Budget, solver) -> Attempt:
         return front.run(context, cedula=cedula, solver=solver, budget=budget)
 
     try:
-        return HOST.run(drive, timeout=budget.seconds() + THREAD_MARGIN_SECONDS)
+        proxy = budget.turn.proxy if budget.turn is not None else None
+        return HOST.run(drive, timeout=budget.seconds() + THREAD_MARGIN_SECONDS, proxy=proxy)
     except Exception as exc:
         return _classify_exception(exc, name)
 

@@ -30,7 +30,7 @@ from verification.lookup import current_request_id
 from verification.models import CaptchaPipelineState, CaptchaSolve, CedulaInfo, SiteGate
 from verification.models import CaptchaSolveStatus as Status
 from verification.registraduria.captcha import CaptchaUnsolved
-from verification.registraduria.politeness import site_refusal
+from verification.registraduria.politeness import site_open_egresses, site_refusal
 from verification.states import CedulaStatus
 
 logger = logging.getLogger(__name__)
@@ -307,7 +307,9 @@ def captcha_pipeline_plan(*, now: datetime | None = None) -> SolvePlan | None:
     ).count()
     waiting = max(0, pending.count() - served)
     latency, success = _latency_and_success()
-    turns_per_second = 1.0 / max(settings.REGISTRADURIA_MIN_INTERVAL_SECONDS, 0.1)
+    # Each egress that takes lookups gives the site a turn per interval.
+    egresses = max(1, site_open_egresses(site=gate.site))
+    turns_per_second = egresses / max(settings.REGISTRADURIA_MIN_INTERVAL_SECONDS, 0.1)
     # Little's law: to hand out a token per turn, turns/s * seconds per solve / the share that succeeds.
     target = math.ceil(turns_per_second * latency / success) + settings.CAPTCHA_READY_TARGET
     target = min(target, settings.CAPTCHA_MAX_IN_FLIGHT + ready, waiting)

@@ -111,11 +111,11 @@ def test_measured_latency_and_unsolvable_captchas_raise_the_target(pipeline_sett
 
 @pytest.mark.django_db
 def test_a_site_that_refuses_lookups_gets_no_solves(pipeline_settings):
-    from verification.models import SiteGate
+    from verification.models import EgressGate
 
     _learn("wsp")
     _pending(10)
-    SiteGate.objects.filter(site="wsp").update(breaker_open_until=timezone.now() + timedelta(minutes=5))
+    EgressGate.objects.create(site="wsp", breaker_open_until=timezone.now() + timedelta(minutes=5))
     assert tokens.captcha_pipeline_plan() is None  # consultacenso's sitekey is not known
     _learn("consultacenso")
     assert _plan().site == "consultacenso"

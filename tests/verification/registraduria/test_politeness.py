@@ -14,7 +14,7 @@ import pytest
 from django.db import connections
 from django.utils import timezone
 
-from verification.models import SiteGate, SiteLease
+from verification.models import EgressGate, SiteLease
 from verification.registraduria import breaker_states
 from verification.registraduria.politeness import Refusal, Turn, site_gate_reset, site_turn_acquire, site_turn_release
 
@@ -171,20 +171,17 @@ def test_after_the_cool_down_one_probe_decides(gate_settings):
     gate_settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 0
     for _ in range(3):
         site_turn_release(turn=_acquire(), outcome="blocked", reason="waf_block")
-    SiteGate.objects.filter(site="wsp").update(breaker_open_until=timezone.now() - timedelta(seconds=1))
+    EgressGate.objects.filter(site="wsp").update(breaker_open_until=timezone.now() - timedelta(seconds=1))
     probe = _acquire()
     assert isinstance(probe, Turn)
     site_turn_release(turn=probe, outcome="blocked", reason="waf_block")  # still blocked: open again at once
     assert breaker_states()["wsp"]["state"] == "open"
-    SiteGate.objects.filter(site="wsp").update(breaker_open_until=timezone.now() - timedelta(seconds=1))
+    EgressGate.objects.filter(site="wsp").update(breaker_open_until=timezone.now() - timedelta(seconds=1))
     site_turn_release(turn=_acquire(), outcome="not_found", reason="ok")  # answered: closed
-    assert breaker_states()["wsp"] | {"next_slot_at": None} == {
-        "state": "closed",
-        "breaker": None,
-        "pause": None,
-        "blocks_in_a_row": 0,
-        "next_slot_at": None,
-    }
+    closed = {"state": "closed", "breaker": None, "pause": None, "blocks_in_a_row": 0, "next_slot_at": None}
+    state = breaker_states()["wsp"]
+    assert {k: v for k, v in state.items() if k != "egresses"} | {"next_slot_at": None} == closed
+    assert state["egresses"]["direct"] | {"next_slot_at": None} == closed
 
 
 def test_retry_after_pauses_the_site_for_every_worker(gate_settings):
