@@ -1,4 +1,4 @@
-"""System checks for timing settings that only work in one order.
+"""System checks: timing settings that only work in one order, and an egress pool that parses.
 
 A lookup may wait for its token and its turn on the site and then run until its deadline. If
 Django-Q2 kills its task (Q_CLUSTER["timeout"]) before that, the lookup is lost with the token it
@@ -7,7 +7,8 @@ outbox re-send while the lookup runs is harmless: the copy finds the live claim 
 """
 
 from django.conf import settings
-from django.core.checks import Warning, register
+from django.core.checks import Error, Warning, register
+from django.core.exceptions import ImproperlyConfigured
 
 
 @register()
@@ -23,3 +24,22 @@ def lookup_timing_check(app_configs, **kwargs):
             )
         )
     return problems
+
+
+@register()
+def egress_pool_check(app_configs, **kwargs):
+    """A REGISTRADURIA_EGRESS that does not parse stops `manage.py check` and every process at start,
+    not the first lookup."""
+    from verification.registraduria import egress
+
+    try:
+        egress.pool()
+    except ImproperlyConfigured as error:
+        return [
+            Error(
+                str(error),
+                hint="Each entry is 'direct' or a proxy URL: http://[user:password@]host:port, https://…, socks5://…",
+                id="verification.E001",
+            )
+        ]
+    return []

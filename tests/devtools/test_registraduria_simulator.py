@@ -950,7 +950,7 @@ def test_command_serves_until_sigterm(tmp_path):
             assert process.poll() is None, process.communicate()
             try:
                 page = requests.get(f"http://127.0.0.1:{port}/censo/consultar/", timeout=2)
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # not up yet, or still booting
                 time.sleep(0.1)
         assert page is not None
         assert page.status_code == 200

@@ -113,9 +113,11 @@ def _start_stack(stack: ExitStack, *, simulator, front: str, tmp_path: Path, tmp
 
 
 def _answers(url: str) -> bool:
+    """Whether the web server answers 200 yet: refused, reset or too slow (still booting on a loaded
+    machine) all mean not yet; `_wait` bounds the whole."""
     try:
         return requests.get(url, timeout=5).status_code == 200
-    except requests.ConnectionError:
+    except (requests.ConnectionError, requests.Timeout):
         return False
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from devtools.egress_proxy import ForwardProxy
 from verification.models import EgressGate
+from verification.ops.operations import prometheus_metrics
 from verification.registraduria import breaker_states, egress, lookup, politeness
 from verification.registraduria.politeness import Refusal, Turn, site_turn_acquire, site_turn_release
 from verification.registraduria.tokens import captcha_pipeline_plan
@@ -100,6 +101,10 @@ def test_a_blocked_egress_rests_while_the_others_go_on(three_egresses):
     assert report["egresses"][first.egress]["breaker"]["reason"] == "waf_block"
     assert report["egresses"][failed.egress]["pause"]["reason"] == politeness.EGRESS_REASON
     assert 40 < report["egresses"][failed.egress]["pause"]["until"] - time.time() <= 45
+    metrics = prometheus_metrics()
+    assert f'pagina_madre_egress_state{{site="wsp",egress="{first.egress}",state="open"}} 1' in metrics
+    assert f'pagina_madre_egress_state{{site="wsp",egress="{failed.egress}",state="paused"}} 1' in metrics
+    assert 'pagina_madre_breaker_open{site="wsp"} 0' in metrics  # the site itself still takes lookups
     (console,) = [b for b in verification_breaker_states(known_sites=["wsp"]) if b.site == "wsp"]
     assert console.state == "cerrado" and "1 de 3 salidas disponibles" in console.detail
     assert f"{first.egress}: abierto (waf_block" in console.detail
