@@ -60,12 +60,17 @@ endif
 	@echo ""
 	env $(RUN_ENV) $(BIN)/honcho start -f Procfile $(RUN_PROCESSES)
 
+# The suite on TEST_WORKERS processes (pytest-xdist): the long drills (marked xdist_group "drills")
+# run one after another on one of them, first, while the others take the rest. TEST_ARGS are passed
+# to pytest (e.g. TEST_ARGS='-k politeness'); TEST_WORKERS=0 runs everything in this process.
+TEST_WORKERS ?= 2
+TEST_ARGS ?=
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(TEST_ARGS)
 
 # The quick loop: everything but the tests that drive Chromium or start real processes.
 test-fast: install
-	$(BIN)/python -m pytest -m "not browser and not e2e"
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not browser and not e2e" $(TEST_ARGS)
 
 # Hunt flaky tests: N runs (default 20) of TESTS (default: every browser and process test), each in a
 # random order; LOAD=1 keeps every core busy meanwhile. Failures are listed with their logs and seeds.

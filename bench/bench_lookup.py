@@ -393,11 +393,12 @@ def measure_rate(
             proc_env = {**env, "Q_CLUSTER_NAME": "lookups"} if name == "lookups" else env
             procs[name] = _start(cmd, proc_env, workdir / f"{name}.log")
         CaptchaSolve.objects.all().delete()  # parts 1 and 3 solved for themselves: count this part alone
-        CedulaInfo.objects.all().delete()  # a run before this one (the one-egress baseline) is done
         sim.reset()
         # The site's own limit, per client address: a lookup that comes too soon is answered 429.
         sim.set_mode(**solve_mode, client_interval_seconds=interval)
         numbers = cedulas(10_000 + 1000 * len(egress or []), backlog)
+        # This run's records only (a run before it, the one-egress baseline, left its own).
+        records = CedulaInfo.objects.filter(user__cedula__in=numbers)
         started = time.monotonic()
         for n, cedula in enumerate(numbers):
             user_register(
@@ -405,7 +406,7 @@ def measure_rate(
             )
         deadline = started + 60 + backlog * (interval + 1) * 3 + 300
         while True:
-            done = CedulaInfo.objects.exclude(status=CedulaStatus.PENDING).count()
+            done = records.exclude(status=CedulaStatus.PENDING).count()
             if done >= backlog:
                 break
             for name, proc in procs.items():
@@ -417,7 +418,7 @@ def measure_rate(
             time.sleep(1.0)
         wall = time.monotonic() - started
         state = sim.state()
-        statuses = list(CedulaInfo.objects.values_list("status", "reason"))
+        statuses = list(records.values_list("status", "reason"))
         solves = dict.fromkeys(("used", "wasted", "failed", "ready", "solving"), 0)
         for status in CaptchaSolve.objects.values_list("status", flat=True):
             solves[status] = solves.get(status, 0) + 1

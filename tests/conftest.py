@@ -8,6 +8,29 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+# The long drills (kill -9, the hostile site, 300 lookups in one worker, the lanes under a backlog):
+# one xdist worker runs them one after another (`--dist loadgroup`), so no two of them share the
+# machine's two cores, while the other workers take the rest of the suite.
+DRILLS = "drills"
+
+
+def _is_drill(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("xdist_group")
+    return marker is not None and (marker.args[:1] == (DRILLS,) or marker.kwargs.get("name") == DRILLS)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Start the drills as early as the database order allows: right where the first of them stands
+    once pytest-randomly shuffled and pytest-django put transactional tests after the others (every
+    drill is transactional or uses no test database, so that order still holds)."""
+    drills = [item for item in items if _is_drill(item)]
+    if not drills:
+        return
+    first = items.index(drills[0])
+    rest = [item for item in items[first:] if not _is_drill(item)]
+    items[first:] = drills + rest
+
 
 @pytest.fixture(scope="session")
 def playwright_instance():

@@ -205,6 +205,9 @@ class EgressGate(models.Model):
     site = models.CharField("sitio", max_length=32)
     egress = models.CharField("salida", max_length=300, default="direct")
     next_slot_at = models.DateTimeField("próximo turno", null=True, blank=True)
+    # The earliest the next lookup's submission (the query itself) may reach the site: the last
+    # submission plus the interval, whatever its page took to load.
+    next_submit_at = models.DateTimeField("próxima consulta", null=True, blank=True)
     blocks_in_a_row = models.PositiveIntegerField("bloqueos seguidos", default=0)
     breaker_open_until = models.DateTimeField("interruptor abierto hasta", null=True, blank=True)
     breaker_reason = models.CharField("motivo del interruptor", max_length=64, blank=True)

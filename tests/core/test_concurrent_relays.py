@@ -8,7 +8,7 @@ import pytest
 
 from tests.core.kernel_stack import exactly_once
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.one_pass]  # each test names its own database
 
 
 def _run(stack, *, streams: int, per_stream: int, timeout: float) -> None:

@@ -21,7 +21,7 @@ import pytest
 
 from core.relay import LISTEN_APPLICATION_NAME, LISTEN_RETRY_SECONDS, NOTIFY_CHANNEL
 
-pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
+pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.one_pass]  # its own database
 
 SWEEP_SECONDS = "300"  # far longer than each test's waits: a dispatch within WAKE_LIMIT is the notification
 WAKE_LIMIT = 60.0

@@ -63,7 +63,12 @@ from verification.services import cedula_verification_retry_many, verification_s
 from verification.states import CedulaStatus as S
 from verification.states import Transition as T
 
-pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.xdist_group("drills"),  # one at a time (tests/conftest.py)
+]
 
 TERMINAL = {S.ACTIVE, S.CANCELLED, S.NOT_FOUND}
 FAILED = (S.ERROR, S.BLOCKED)

@@ -14,7 +14,11 @@ from tests.processes import VENV_BIN, database_env, product_env, running, runnin
 from tests.verification.helpers import register
 from verification.models import CedulaInfo
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.xdist_group("drills"),  # one at a time (tests/conftest.py): it measures latency
+]
 
 QUEUED = 500
 PROBES = 20

@@ -23,7 +23,7 @@ from tests.processes import (
     wait_for_port,
 )
 
-pytestmark = [pytest.mark.e2e, pytest.mark.browser]
+pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.one_pass]  # the embedded default (SQLite)
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from devtools.registraduria_simulator import Simulator, scenario_for
 from tests.processes import VENV_BIN, free_port, manage, product_env, running, scraper_env, wait_for_port
 from tests.services import require_postgres, require_redis
 
-pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.redis]
+pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.redis, pytest.mark.one_pass]  # its own database
 
 PEOPLE = 30
 REDIS_DB = 13

@@ -43,6 +43,7 @@ class Migration(migrations.Migration):
                 ("site", models.CharField(max_length=32, verbose_name="sitio")),
                 ("egress", models.CharField(default="direct", max_length=300, verbose_name="salida")),
                 ("next_slot_at", models.DateTimeField(blank=True, null=True, verbose_name="próximo turno")),
+                ("next_submit_at", models.DateTimeField(blank=True, null=True, verbose_name="próxima consulta")),
                 ("blocks_in_a_row", models.PositiveIntegerField(default=0, verbose_name="bloqueos seguidos")),
                 (
                     "breaker_open_until",

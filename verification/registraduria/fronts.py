@@ -42,12 +42,29 @@ class Budget:
         self.inline_solves: list[tuple[str, str, float, str]] = []
 
         self.first_request_at: float | None = None  # time.time() of the lookup's first request
+        self.submitted_at: float | None = None  # time.time() of its last submission (the query)
 
     def wait_for_turn(self) -> None:
         if self.turn is not None:
             self.turn.wait()
         if self.first_request_at is None:
             self.first_request_at = time.time()
+
+    def wait_to_submit(self) -> None:
+        """Wait, right before a submission, until the previous one through this egress (this lookup's
+        own, after a reload, or the lookup before it) is the interval behind: the site limits
+        queries, and this page may have loaded faster than the one before."""
+        interval = settings.REGISTRADURIA_MIN_INTERVAL_SECONDS
+        moments = [self.submitted_at + interval] if self.submitted_at is not None else []
+        if self.turn is not None and self.turn.submit_not_before is not None:
+            moments.append(self.turn.submit_not_before.timestamp())
+        wait = max(moments, default=0.0) - time.time()
+        if wait > 0:
+            time.sleep(min(wait, self.seconds()))
+
+    def submitting(self) -> None:
+        """The submission goes out now."""
+        self.submitted_at = time.time()
 
     def seconds(self) -> float:
         return max(0.0, self.deadline - time.monotonic())
@@ -151,6 +168,7 @@ def _submit(page, *, url, trigger, budget: Budget, front: str) -> Attempt:
             route.continue_()
             return
         try:
+            budget.submitting()
             response = route.fetch(timeout=budget.ms())
             captured["reply"] = (response.status, response.headers, response.text())
         except Exception as exc:  # raised again below, in the caller's flow
@@ -158,6 +176,7 @@ def _submit(page, *, url, trigger, budget: Budget, front: str) -> Attempt:
         route.abort("aborted")
 
     page.route(url, handle)
+    budget.wait_to_submit()
     trigger()
     while not captured and budget.seconds() > 0:
         page.wait_for_timeout(50)  # lets Playwright run the route handler; bounded by the budget
@@ -276,6 +295,8 @@ class InfovotantesFront:
             }
         )
         url = settings.REGISTRADURIA_INFOVOTANTES_API_URL.rstrip("/") + "/citizen/get-information"
+        budget.wait_to_submit()
+        budget.submitting()
         reply = page.evaluate(_INFOVOTANTES_FETCH, [url, token or "", body, budget.ms()])
         headers = {"retry-after": reply["retryAfter"]} if reply.get("retryAfter") else {}
         return _attempt(reply["text"], status=reply["status"], headers=headers, front=self.name)

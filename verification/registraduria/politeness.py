@@ -5,7 +5,8 @@ same turns, the same breaker and the same Retry-After pause. It is kept per (sit
 limits each client address, and each egress (`egress.py`) is one address it sees.
 
 - turns: two lookup starts on one site through one egress are at least
-  REGISTRADURIA_MIN_INTERVAL_SECONDS apart. A worker reserves the earliest free start among the
+  REGISTRADURIA_MIN_INTERVAL_SECONDS apart, and so are their submissions (the query itself: a
+  lookup whose page loaded faster than the one before waits before it submits). A worker reserves the earliest free start among the
   site's egresses under their rows' locks and then waits for it outside any transaction (the
   reservation, not a per-process sleep, is what spaces the lookups). Turns are handed out oldest
   request first, so no worker is starved by one that keeps coming back;
@@ -53,6 +54,9 @@ class Turn:
     holder: str
     starts_at: datetime
     egress: str = egress_pool.DIRECT
+    # The earliest this lookup may submit its query: the previous submission through this egress
+    # plus the interval (None: no earlier submission is known).
+    submit_not_before: datetime | None = None
 
     @property
     def proxy(self) -> dict[str, str] | None:
@@ -178,7 +182,9 @@ def _try_reserve(site: str, *, holder: str, within: float) -> Turn | Refusal | N
         gate.next_slot_at = starts_at + timedelta(seconds=settings.REGISTRADURIA_MIN_INTERVAL_SECONDS)
         gate.save(update_fields=["next_slot_at", "updated_at"])
         SiteTurnRequest.objects.filter(holder=holder).delete()
-        return Turn(site=site, holder=holder, starts_at=starts_at, egress=gate.egress)
+        return Turn(
+            site=site, holder=holder, starts_at=starts_at, egress=gate.egress, submit_not_before=gate.next_submit_at
+        )
 
 
 def site_turn_acquire(*, site: str, deadline: float) -> Turn | Refusal:
@@ -216,13 +222,20 @@ def _release_lease(turn: Turn) -> None:
 
 @transaction.atomic
 def site_turn_release(
-    *, turn: Turn, outcome: str, reason: str, retry_after: float | None = None, started_at: float | None = None
+    *,
+    turn: Turn,
+    outcome: str,
+    reason: str,
+    retry_after: float | None = None,
+    started_at: float | None = None,
+    submitted_at: float | None = None,
 ) -> None:
     """Hand the turn back and feed the result to the breaker and the Retry-After pause.
 
     `started_at` (epoch seconds) is when the lookup's first request really went out: a start that
     slipped behind its reserved time (a slow browser) pushes the next start back with it, so the
-    site never sees two lookups closer than the interval.
+    site never sees two lookups closer than the interval. `submitted_at` is when its last submission
+    went out: the next lookup's submission waits for it plus the interval.
     """
     gate, _ = EgressGate.objects.select_for_update().get_or_create(site=turn.site, egress=turn.egress)
     _release_lease(turn)
@@ -235,6 +248,13 @@ def site_turn_release(
         if gate.next_slot_at is None or earliest_next > gate.next_slot_at:
             gate.next_slot_at = earliest_next
             fields.append("next_slot_at")
+    if submitted_at is not None:
+        next_submit = datetime.fromtimestamp(submitted_at, tz=UTC) + timedelta(
+            seconds=settings.REGISTRADURIA_MIN_INTERVAL_SECONDS
+        )
+        if gate.next_submit_at is None or next_submit > gate.next_submit_at:
+            gate.next_submit_at = next_submit
+            fields.append("next_submit_at")
     if outcome == "blocked" and reason in BREAKER_REASONS:
         gate.blocks_in_a_row += 1
         fields.append("blocks_in_a_row")

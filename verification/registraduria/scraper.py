@@ -229,6 +229,7 @@ class _Lookup:
                 reason=result.reason,
                 retry_after=attempt.retry_after if attempt else None,
                 started_at=budget.first_request_at,
+                submitted_at=budget.submitted_at,
             )
             _book_captcha(name, budget, presolved, presolve_seconds)
         self._note(name, attempt, int((time.monotonic() - started) * 1000), note)

