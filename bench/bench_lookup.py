@@ -350,6 +350,40 @@ def _stop(procs: list[subprocess.Popen]) -> None:
         proc.wait(timeout=10)
 
 
+class EgressProxy:
+    """`python -m devtools.egress_proxy` in a process of its own (the simulator's timestamps, in this
+    process, must not wait behind the proxies' threads), going out from `source`."""
+
+    def __init__(self, *, source: str):
+        self.source = source
+        self.proc: subprocess.Popen | None = None
+        self.port = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, workdir: Path) -> None:
+        import socket
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        command = [sys.executable, "-m", "devtools.egress_proxy", "--source", self.source, "--port", str(self.port)]
+        self.proc = _start(command, dict(os.environ), workdir / f"proxy-{self.source}.log")
+        deadline = time.monotonic() + 30
+        while True:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                return
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the proxy from {self.source} did not start")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            _stop([self.proc])
+
+
 def measure_rate(
     sim,
     env: dict[str, str],
@@ -642,10 +676,9 @@ def main() -> int:
         solve_mode = {"solve_latency": "fixed", "solve_seconds": seconds}
         solver_label = f"every solve {seconds:g} s"
 
-    from devtools.egress_proxy import ForwardProxy
     from devtools.registraduria_simulator import Simulator
 
-    proxies = [ForwardProxy(source=f"127.0.0.{2 + n}") for n in range(args.egress)] if args.egress > 1 else []
+    proxies = [EgressProxy(source=f"127.0.0.{2 + n}") for n in range(args.egress)] if args.egress > 1 else []
     workdir = Path(tempfile.mkdtemp(prefix="bench-lookup-"))
     sim = Simulator(
         port=0, solver_port=0, ca_path=workdir / "ca.pem", solver_key=SOLVER_KEY, solve_seconds=0.0
@@ -671,7 +704,7 @@ def main() -> int:
         connection.close()  # the workers are the only writers from here on
         browsers = None if args.browsers_per_site is None else max(1, min(args.browsers_per_site, 8))
         for proxy in proxies:
-            proxy.start()
+            proxy.start(workdir)
         # One egress (direct, or the first proxy when the run compares egress counts), then all N.
         pools = [[proxy.url for proxy in proxies[:1]], [proxy.url for proxy in proxies]] if proxies else [[]]
         rates = []
