@@ -6,9 +6,10 @@ limits each client address, and each egress (`egress.py`) is one address it sees
 
 - turns: two lookup starts on one site through one egress are at least
   REGISTRADURIA_MIN_INTERVAL_SECONDS apart, and so are their submissions (the query itself: a
-  lookup whose page loaded faster than the one before waits before it submits). A worker reserves the earliest free start among the
-  site's egresses under their rows' locks and then waits for it outside any transaction (the
-  reservation, not a per-process sleep, is what spaces the lookups). Turns are handed out oldest
+  lookup whose page loaded faster than the one before waits before it submits). A worker
+  reserves the earliest free start among the site's egresses under their rows' locks and then
+  waits for it outside any transaction (the reservation, not a per-process sleep, is what spaces
+  the lookups). Turns are handed out oldest
   request first, so no worker is starved by one that keeps coming back;
 - browsers per site: a worker holds one of the (site, egress)'s REGISTRADURIA_BROWSERS_PER_SITE
   leases while its browser is on the site; a lease expires on its own if its worker dies;
