@@ -242,20 +242,16 @@ def site_turn_release(
     _release_lease(turn)
     now = timezone.now()
     fields = ["updated_at"]
-    if started_at is not None:
-        earliest_next = datetime.fromtimestamp(started_at, tz=UTC) + timedelta(
+    # A request that went out later than reserved pushes the next one back with it.
+    for field, sent_at in (("next_slot_at", started_at), ("next_submit_at", submitted_at)):
+        if sent_at is None:
+            continue
+        earliest = datetime.fromtimestamp(sent_at, tz=UTC) + timedelta(
             seconds=settings.REGISTRADURIA_MIN_INTERVAL_SECONDS
         )
-        if gate.next_slot_at is None or earliest_next > gate.next_slot_at:
-            gate.next_slot_at = earliest_next
-            fields.append("next_slot_at")
-    if submitted_at is not None:
-        next_submit = datetime.fromtimestamp(submitted_at, tz=UTC) + timedelta(
-            seconds=settings.REGISTRADURIA_MIN_INTERVAL_SECONDS
-        )
-        if gate.next_submit_at is None or next_submit > gate.next_submit_at:
-            gate.next_submit_at = next_submit
-            fields.append("next_submit_at")
+        if getattr(gate, field) is None or earliest > getattr(gate, field):
+            setattr(gate, field, earliest)
+            fields.append(field)
     if outcome == "blocked" and reason in BREAKER_REASONS:
         gate.blocks_in_a_row += 1
         fields.append("blocks_in_a_row")
