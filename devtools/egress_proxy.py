@@ -209,7 +209,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     proxy = ForwardProxy(source=args.source, host=args.host, port=args.port, user=args.user, password=args.password)
     proxy.start()
-    print(f"proxy {proxy.url} → from {proxy.source}", flush=True)
+    shown = f"http://{proxy.host}:{proxy.port}" + (" (Basic authentication)" if proxy.user else "")
+    print(f"proxy {shown} → from {proxy.source}", flush=True)
     assert proxy._thread is not None
     with suppress(KeyboardInterrupt):
         proxy._thread.join()

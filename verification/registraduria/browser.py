@@ -93,10 +93,7 @@ def launch(playwright):
 def new_context(browser, *, proxy: dict[str, str] | None = None):
     """A fresh context with the profile applied, going out through `proxy` (Playwright's option; None:
     direct). The caller closes it; pages come from `new_page`."""
-    if proxy is None:
-        context = browser.new_context(locale=LOCALE, timezone_id=TIMEZONE, viewport=VIEWPORT)
-    else:
-        context = browser.new_context(locale=LOCALE, timezone_id=TIMEZONE, viewport=VIEWPORT, proxy=proxy)
+    context = browser.new_context(locale=LOCALE, timezone_id=TIMEZONE, viewport=VIEWPORT, proxy=proxy)
     STEALTH.apply_stealth_sync(context)
     return context
 

@@ -9,8 +9,8 @@ limits each client address, and each egress (`egress.py`) is one address it sees
   lookup whose page loaded faster than the one before waits before it submits). A worker
   reserves the earliest free start among the site's egresses under their rows' locks and then
   waits for it outside any transaction (the reservation, not a per-process sleep, is what spaces
-  the lookups). Turns are handed out oldest
-  request first, so no worker is starved by one that keeps coming back;
+  the lookups). Turns are handed out oldest request first, so no worker is starved by one that
+  keeps coming back;
 - browsers per site: a worker holds one of the (site, egress)'s REGISTRADURIA_BROWSERS_PER_SITE
   leases while its browser is on the site; a lease expires on its own if its worker dies;
 - circuit breaker: REGISTRADURIA_BREAKER_THRESHOLD blocks in a row open it for the cool-down (the
@@ -110,27 +110,26 @@ def _first_refusal(refusals: list[Refusal]) -> Refusal:
     return min(refusals, key=lambda r: (r.retry_after or 0.0, r.reason != "breaker_open"))
 
 
-def site_refusal(*, site: str) -> Refusal | None:
-    """Whether `site` refuses lookups now through every egress (breaker open or paused), without
-    taking a turn; the refusal that ends first when it does."""
+def _egress_refusals(site: str) -> list[Refusal | None]:
+    """Each configured egress's refusal on `site` now (None: it takes lookups)."""
     now = timezone.now()
     labels = egress_pool.labels()
     gates = {gate.egress: gate for gate in EgressGate.objects.filter(site=site, egress__in=labels)}
-    refusals = []
-    for label in labels:
-        refusal = _gate_refusal(gates[label], now) if label in gates else None
-        if refusal is None:
-            return None
-        refusals.append(refusal)
-    return _first_refusal(refusals)
+    return [_gate_refusal(gates[label], now) if label in gates else None for label in labels]
+
+
+def site_refusal(*, site: str) -> Refusal | None:
+    """Whether `site` refuses lookups now through every egress (breaker open or paused), without
+    taking a turn; the refusal that ends first when it does."""
+    refusals = _egress_refusals(site)
+    if any(refusal is None for refusal in refusals):
+        return None
+    return _first_refusal([refusal for refusal in refusals if refusal is not None])
 
 
 def site_open_egresses(*, site: str) -> int:
     """How many of the configured egresses take lookups on `site` now (each gives a turn per interval)."""
-    now = timezone.now()
-    labels = egress_pool.labels()
-    gates = {gate.egress: gate for gate in EgressGate.objects.filter(site=site, egress__in=labels)}
-    return sum(1 for label in labels if label not in gates or _gate_refusal(gates[label], now) is None)
+    return sum(1 for refusal in _egress_refusals(site) if refusal is None)
 
 
 def _try_reserve(site: str, *, holder: str, within: float) -> Turn | Refusal | None:
