@@ -303,6 +303,9 @@ class CaptchaSolve(models.Model):
     used_at = models.DateTimeField("usada", null=True, blank=True)
     request_id = models.UUIDField(null=True, blank=True)
     reason = models.CharField("motivo", max_length=64, blank=True)
+    # The service's id for the job once it accepted it: a pipeline that takes over from one that died
+    # fetches the answer (already paid for) instead of losing it.
+    job_id = models.CharField("trabajo", max_length=64, blank=True)
 
     class Meta:
         verbose_name = "solución de captcha"

@@ -6,8 +6,10 @@ timeout (a hung solver would hang the worker past its deadline) and cannot trust
 simulator's solver, which speaks HTTPS because the client always does).
 """
 
+import contextlib
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import requests
@@ -35,7 +37,16 @@ class CaptchaSolver:
 
     name: str
 
-    def solve(self, *, sitekey: str, page_url: str, timeout: float) -> str:
+    def solve(
+        self, *, sitekey: str, page_url: str, timeout: float, on_submitted: Callable[[str], None] | None = None
+    ) -> str:
+        """A token. `on_submitted` gets the service's job id as soon as the service accepts the job:
+        a job outlives the process that submitted it, and `wait` can fetch its answer later."""
+        raise CaptchaUnsolved("captcha_unsolved")
+
+    def wait(self, job_id: str, *, timeout: float) -> tuple[str, bool]:
+        """The token of a job submitted earlier (perhaps by a process that died), polled for up to
+        `timeout` seconds, and whether it was already solved at the first poll."""
         raise CaptchaUnsolved("captcha_unsolved")
 
 
@@ -80,25 +91,60 @@ class TwoCaptchaSolver(CaptchaSolver):
     ca_bundle: str = ""
     poll_seconds: int = 5
 
-    def solve(self, *, sitekey: str, page_url: str, timeout: float) -> str:
-        timeout = min(timeout, settings.CAPTCHA_TIMEOUT_SECONDS)
-        if timeout < 1:
-            raise CaptchaUnsolved("captcha_timeout")
+    def _client(self, timeout: float) -> TwoCaptcha:
         client = TwoCaptcha(
             self.api_key, server=self.server, pollingInterval=self.poll_seconds, recaptchaTimeout=timeout
         )
         client.api_client = _TimedApiClient(self.server, verify=self.ca_bundle or True)
+        return client
+
+    def solve(
+        self, *, sitekey: str, page_url: str, timeout: float, on_submitted: Callable[[str], None] | None = None
+    ) -> str:
+        timeout = min(timeout, settings.CAPTCHA_TIMEOUT_SECONDS)
+        if timeout < 1:
+            raise CaptchaUnsolved("captcha_timeout")
         started = time.monotonic()
+        # The same job the client's recaptcha() sends, in two steps so the job id can be kept.
         try:
-            answer = client.recaptcha(sitekey=sitekey, url=page_url)
+            job_id = self._client(timeout).send(
+                googlekey=sitekey, url=page_url, method="userrecaptcha", version="v2", enterprise=0
+            )
         except Exception as exc:  # every reply of the service, expected or not, ends classified here
             raise CaptchaUnsolved(_unsolved_reason(exc)) from None
-        code = answer.get("code") if isinstance(answer, dict) else None
-        if not isinstance(code, str) or not code.strip():
-            logger.warning("captcha service gave no token (%s)", type(answer).__name__)
+        if not isinstance(job_id, str) or not job_id.strip() or len(job_id) > 64:
+            logger.warning("captcha service gave no job id (%r)", str(job_id)[:40])
             raise CaptchaUnsolved("captcha_service_error")
+        if on_submitted is not None:
+            on_submitted(job_id)
+        code, _ = self._result(job_id, timeout=timeout - (time.monotonic() - started), peek=False)
         logger.info("captcha solved in %.1f s", time.monotonic() - started)
         return code
+
+    def wait(self, job_id: str, *, timeout: float) -> tuple[str, bool]:
+        return self._result(job_id, timeout=timeout, peek=True)
+
+    def _result(self, job_id: str, *, timeout: float, peek: bool) -> tuple[str, bool]:
+        """Poll res.php for the job (`peek`: ask once at once, to learn whether it was already solved)."""
+        timeout = min(timeout, settings.CAPTCHA_TIMEOUT_SECONDS)
+        if timeout < 1:
+            raise CaptchaUnsolved("captcha_timeout")
+        client = self._client(timeout)
+        at_once = False
+        try:
+            code = None
+            if peek:
+                with contextlib.suppress(solver_errors.NetworkException):  # the client's "not ready yet"
+                    code = client.get_result(job_id)
+                    at_once = True
+            if code is None:
+                code = client.wait_result(job_id, timeout, self.poll_seconds)
+        except Exception as exc:  # every reply of the service, expected or not, ends classified here
+            raise CaptchaUnsolved(_unsolved_reason(exc)) from None
+        if not isinstance(code, str) or not code.strip():
+            logger.warning("captcha service gave no token (%s)", type(code).__name__)
+            raise CaptchaUnsolved("captcha_service_error")
+        return code, at_once
 
 
 def _unsolved_reason(exc: Exception) -> str:

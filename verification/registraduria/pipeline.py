@@ -16,6 +16,7 @@ from types import FrameType
 
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
 
 from verification.lookup import holder_id
 from verification.registraduria import tokens
@@ -34,6 +35,8 @@ class CaptchaPipeline:
         self._stop = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=max(1, settings.CAPTCHA_MAX_IN_FLIGHT), thread_name_prefix="solve")
         self.started = 0
+        self._leading = False
+        self._polling: set[int] = set()  # solve ids this process polls the service for
 
     def install_signal_handlers(self) -> None:
         def stop(signum: int, frame: FrameType | None) -> None:
@@ -81,13 +84,21 @@ class CaptchaPipeline:
         if not settings.CAPTCHA_PIPELINE or self.solver.name == "none":
             return None
         if not tokens.captcha_pipeline_heartbeat(holder=self.holder):
+            self._leading = False
             return None
+        if not self._leading:  # it leads from now on: fetch what a predecessor left at the service
+            self._leading = True
+            for adopted in tokens.captcha_solves_adopted(holder=self.holder):
+                if adopted.solve_id not in self._polling:
+                    self._polling.add(adopted.solve_id)
+                    self._pool.submit(self._resume, adopted)
         tokens.captcha_tokens_expire()
         plan = tokens.captcha_pipeline_plan()
         if plan is None:
             return None
         for _ in range(plan.start):
             solve_id = tokens.captcha_solve_begin(plan, holder=self.holder)
+            self._polling.add(solve_id)
             self._pool.submit(self._solve, solve_id, plan)
             self.started += 1
         return plan
@@ -95,18 +106,43 @@ class CaptchaPipeline:
     def _solve(self, solve_id: int, plan: tokens.SolvePlan) -> None:
         started = time.monotonic()
         token, reason = None, ""
+
+        def submitted(job_id: str) -> None:
+            tokens.captcha_solve_submitted(solve_id=solve_id, job_id=job_id)
+
         try:
             token = self.solver.solve(
-                sitekey=plan.sitekey, page_url=plan.page_url, timeout=settings.CAPTCHA_TIMEOUT_SECONDS
+                sitekey=plan.sitekey,
+                page_url=plan.page_url,
+                timeout=settings.CAPTCHA_TIMEOUT_SECONDS,
+                on_submitted=submitted,
             )
         except CaptchaUnsolved as exc:
             reason = exc.reason
         except Exception:  # the solver classifies the service's replies; anything else is ours, still bounded
             logger.exception("captcha solve failed")
             reason = "captcha_service_error"
+        self._finish(solve_id, token=token, reason=reason, seconds=time.monotonic() - started)
+
+    def _resume(self, adopted: tokens.AdoptedSolve) -> None:
+        """A predecessor's solve the service accepted: poll it for what is left of the provider's limit."""
+        token, reason, solved_at = None, "", None
+        left = settings.CAPTCHA_TIMEOUT_SECONDS - (timezone.now() - adopted.requested_at).total_seconds()
         try:
-            tokens.captcha_solve_finish(
-                solve_id=solve_id, token=token, reason=reason, seconds=time.monotonic() - started
-            )
+            token, at_once = self.solver.wait(adopted.job_id, timeout=left)
+            # Solved before this process first looked: its lifetime may have begun at its request.
+            solved_at = adopted.requested_at if at_once else None
+        except CaptchaUnsolved as exc:
+            reason = exc.reason
+        except Exception:
+            logger.exception("captcha solve failed")
+            reason = "captcha_service_error"
+        seconds = (timezone.now() - adopted.requested_at).total_seconds()
+        self._finish(adopted.solve_id, token=token, reason=reason, seconds=seconds, solved_at=solved_at)
+
+    def _finish(self, solve_id: int, **result) -> None:
+        try:
+            tokens.captcha_solve_finish(solve_id=solve_id, **result)
         finally:
+            self._polling.discard(solve_id)
             connection.close()  # this thread's own connection

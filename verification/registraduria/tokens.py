@@ -220,8 +220,11 @@ class SolvePlan:
 
 
 def captcha_pipeline_heartbeat(*, holder: str) -> bool:
-    """Beat for `holder`; True when it leads (a stale leader is replaced). A new leader books the
-    solves its predecessor left in flight as wasted: they were paid for and their answers are lost."""
+    """Beat for `holder`; True when it leads (a stale leader is replaced). A new leader adopts the
+    solves its predecessor left in flight that the service had accepted (their job ids are known,
+    and the service's limit has not passed): they are paid for, and `captcha_solves_adopted` lists
+    them so the new leader fetches their answers. The others are booked as wasted: their answers are
+    lost."""
     now = timezone.now()
     with transaction.atomic():
         state, _ = CaptchaPipelineState.objects.select_for_update().get_or_create(name=PIPELINE)
@@ -229,17 +232,40 @@ def captcha_pipeline_heartbeat(*, holder: str) -> bool:
         if state.holder != holder and not stale:
             return False
         if state.holder != holder:
-            lost = CaptchaSolve.objects.filter(status=Status.SOLVING, origin="pipeline").exclude(holder=holder)
-            count = lost.update(status=Status.WASTED, reason="pipeline_lost")
-            logger.info("captcha pipeline %s leads (%s solves of its predecessor lost)", holder, count)
+            left = CaptchaSolve.objects.filter(status=Status.SOLVING, origin="pipeline").exclude(holder=holder)
+            alive = Q(job_id__gt="", requested_at__gt=now - timedelta(seconds=settings.CAPTCHA_TIMEOUT_SECONDS))
+            lost = left.exclude(alive).update(status=Status.WASTED, reason="pipeline_lost")
+            adopted = left.filter(alive).update(holder=holder)
+            logger.info(
+                "captcha pipeline %s leads (of its predecessor's solves: %s adopted, %s lost)", holder, adopted, lost
+            )
         state.holder, state.heartbeat_at = holder, now
         state.save(update_fields=["holder", "heartbeat_at"])
     return True
 
 
+@dataclass(frozen=True)
+class AdoptedSolve:
+    solve_id: int
+    job_id: str
+    requested_at: datetime
+
+
+def captcha_solves_adopted(*, holder: str) -> list[AdoptedSolve]:
+    """The solves in flight at the service that `holder` leads now and must fetch."""
+    rows = CaptchaSolve.objects.filter(status=Status.SOLVING, holder=holder, origin="pipeline", job_id__gt="")
+    return [AdoptedSolve(pk, job, at) for pk, job, at in rows.values_list("pk", "job_id", "requested_at")]
+
+
+def captcha_solve_submitted(*, solve_id: int, job_id: str) -> None:
+    """The service accepted the solve: keep its job id, so a successor can fetch the answer."""
+    CaptchaSolve.objects.filter(pk=solve_id, status=Status.SOLVING).update(job_id=job_id[:64])
+
+
 def captcha_pipeline_resign(*, holder: str) -> None:
-    """A pipeline stopping: its solves in flight are wasted, and a standby may lead at once."""
-    CaptchaSolve.objects.filter(status=Status.SOLVING, holder=holder).update(
+    """A pipeline stopping: its solves not accepted by the service yet are wasted (those accepted stay
+    in flight for the next leader to fetch), and a standby may lead at once."""
+    CaptchaSolve.objects.filter(status=Status.SOLVING, holder=holder, job_id="").update(
         status=Status.WASTED, reason="pipeline_stopped"
     )
     CaptchaPipelineState.objects.filter(name=PIPELINE, holder=holder).update(heartbeat_at=None)
@@ -363,15 +389,19 @@ def captcha_solve_begin(plan: SolvePlan, *, holder: str) -> int:
     return solve.pk
 
 
-def captcha_solve_finish(*, solve_id: int, token: str | None, reason: str, seconds: float) -> None:
+def captcha_solve_finish(
+    *, solve_id: int, token: str | None, reason: str, seconds: float, solved_at: datetime | None = None
+) -> None:
     """A pipeline solve came back: a ready token, or a failure (the service's failures back the
-    pipeline off, doubling; an answer resets it)."""
+    pipeline off, doubling; an answer resets it). `solved_at`: the earliest the token may have been
+    solved, its lifetime counts from then (an adopted solve found solved at the first look may be as
+    old as its request); default now."""
     now = timezone.now()
     with transaction.atomic():
         state, _ = CaptchaPipelineState.objects.select_for_update().get_or_create(name=PIPELINE)
         solving = CaptchaSolve.objects.filter(pk=solve_id, status=Status.SOLVING)
         if token:
-            solving.update(status=Status.READY, token=token, solved_at=now, seconds=seconds)
+            solving.update(status=Status.READY, token=token, solved_at=solved_at or now, seconds=seconds)
             if state.failures_in_a_row or state.backoff_until:
                 state.failures_in_a_row, state.backoff_until, state.backoff_reason = 0, None, ""
                 state.save(update_fields=["failures_in_a_row", "backoff_until", "backoff_reason"])

@@ -2,6 +2,8 @@
 and the backlog, never beyond the work waiting; tokens used oldest first within their lifetime or
 booked as wasted; the service's failures back it off; the daily budget pauses it; one leader."""
 
+import os
+import signal
 import threading
 import uuid
 from datetime import timedelta
@@ -11,6 +13,7 @@ import time_machine
 from django.utils import timezone
 
 from devtools.registraduria_simulator.scenarios import SITEKEYS
+from tests.processes import VENV_BIN, database_env, product_env, running, scraper_env
 from verification.lookup import current_request_id, for_request
 from verification.models import CaptchaPipelineState, CaptchaSolve, CedulaInfo
 from verification.models import CaptchaSolveStatus as Status
@@ -217,15 +220,76 @@ def test_the_daily_budget_pauses_new_solves_and_tells_staff(pipeline_settings, c
 
 
 @pytest.mark.django_db
-def test_one_pipeline_leads_and_a_successor_books_its_lost_solves(pipeline_settings):
+def test_one_pipeline_leads_and_a_successor_adopts_the_solves_the_service_accepted(pipeline_settings):
     _learn()
     assert tokens.captcha_pipeline_heartbeat(holder="a")
     assert not tokens.captcha_pipeline_heartbeat(holder="b")  # stands by
-    _solves(Status.SOLVING, 2)
+    _solves(Status.SOLVING, 4)
+    accepted, unsent, too_old, sent = list(CaptchaSolve.objects.order_by("pk"))
     CaptchaSolve.objects.update(holder="a")
+    tokens.captcha_solve_submitted(solve_id=accepted.pk, job_id="job-1")
+    tokens.captcha_solve_submitted(solve_id=too_old.pk, job_id="job-3")
+    tokens.captcha_solve_submitted(solve_id=sent.pk, job_id="job-4")
+    CaptchaSolve.objects.filter(pk=too_old.pk).update(
+        requested_at=timezone.now() - timedelta(seconds=pipeline_settings.CAPTCHA_TIMEOUT_SECONDS + 1)
+    )
     with time_machine.travel(timezone.now() + timedelta(seconds=tokens.PIPELINE_STALE_SECONDS + 1)):
         assert tokens.captcha_pipeline_heartbeat(holder="b")
-    assert CaptchaSolve.objects.filter(status=Status.WASTED, reason="pipeline_lost").count() == 2
+    # Accepted by the service and within its limit: the successor fetches them (already paid for).
+    assert sorted((a.solve_id, a.job_id) for a in tokens.captcha_solves_adopted(holder="b")) == [
+        (accepted.pk, "job-1"),
+        (sent.pk, "job-4"),
+    ]
+    # Never accepted (no job id) or past the service's limit: their answers are lost.
+    lost = CaptchaSolve.objects.filter(status=Status.WASTED, reason="pipeline_lost")
+    assert sorted(lost.values_list("pk", flat=True)) == [unsent.pk, too_old.pk]
+
+
+@pytest.mark.django_db
+def test_a_stopping_pipeline_leaves_its_accepted_solves_to_the_next_leader(pipeline_settings):
+    _learn()
+    _beat("a")
+    _solves(Status.SOLVING, 2)
+    accepted, unsent = list(CaptchaSolve.objects.order_by("pk"))
+    CaptchaSolve.objects.update(holder="a")
+    tokens.captcha_solve_submitted(solve_id=accepted.pk, job_id="job-1")
+    tokens.captcha_pipeline_resign(holder="a")
+    assert CaptchaSolve.objects.get(pk=unsent.pk).reason == "pipeline_stopped"
+    _beat("b")  # at once: the leader resigned
+    assert [a.solve_id for a in tokens.captcha_solves_adopted(holder="b")] == [accepted.pk]
+
+
+@pytest.mark.e2e
+@pytest.mark.django_db(transaction=True)
+def test_a_pipeline_killed_mid_solve_leaves_its_paid_solves_to_its_successor(simulator_server, tmp_path):
+    """SIGKILL of the pipeline process while the service solves: the next pipeline fetches those
+    answers from the service (the jobs were paid for) instead of buying them again."""
+    sim = simulator_server
+    sim.reset()
+    sim.set_mode(solve_seconds=6.0)
+    tokens.site_captcha_learn(site="wsp", sitekey=SITEKEYS["wsp"], page_url=sim.wsp_url)
+    _pending(2)
+    env = scraper_env(
+        sim,
+        **database_env(),
+        REGISTRADURIA_FRONTS="wsp",
+        REGISTRADURIA_MIN_INTERVAL_SECONDS="5",
+        CAPTCHA_READY_TARGET="0",
+        CAPTCHA_EXPECTED_SOLVE_SECONDS="20",
+        DJANGO_SETTINGS_MODULE="core.test_settings",
+    )
+    env = {**product_env(), **env}
+    command = [str(VENV_BIN / "python"), "manage.py", "captcha_pipeline"]
+    accepted = CaptchaSolve.objects.filter(status=Status.SOLVING).exclude(job_id="")
+    with running(command, env=env, log_path=tmp_path / "first.log") as first:
+        _wait(lambda: accepted.count() == 2, "two solves accepted by the service")
+        os.killpg(first.pid, signal.SIGKILL)
+        first.wait(timeout=30)
+    assert sim.state()["solver_jobs"]["submitted"] == 2
+    with running(command, env=env, log_path=tmp_path / "second.log"):
+        _wait(lambda: CaptchaSolve.objects.filter(status=Status.READY).count() == 2, "both answers fetched")
+    assert sim.state()["solver_jobs"]["submitted"] == 2  # nothing bought twice
+    assert list(CaptchaSolve.objects.values_list("status", "reason")) == [(Status.READY, "")] * 2
 
 
 class _CountingSolver(CaptchaSolver):
@@ -233,7 +297,7 @@ class _CountingSolver(CaptchaSolver):
 
     calls: list[str]
 
-    def solve(self, *, sitekey: str, page_url: str, timeout: float) -> str:
+    def solve(self, *, sitekey: str, page_url: str, timeout: float, on_submitted=None) -> str:
         self.calls.append(sitekey)
         return "03AF" + uuid.uuid4().hex
 
