@@ -19,6 +19,19 @@ def _is_drill(item: pytest.Item) -> bool:
     return marker is not None and (marker.args[:1] == (DRILLS,) or marker.kwargs.get("name") == DRILLS)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--slow",
+        action="store_true",
+        help="also run the tests marked slow (the 10-minute drills; bench/drill_kill.py runs one)",
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("slow") and not item.config.getoption("--slow"):
+        pytest.skip("a slow drill: run it with bench/drill_kill.py (or pytest --slow)")
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Start the drills as early as the database order allows: right where the first of them stands

@@ -267,6 +267,9 @@ class Simulator(SolverAPI):
         # Per client address: the lookups (time, front) and pages it asked for, and its lookups refused
         # for coming too soon.
         self._clients: dict[str, dict[str, Any]] = {}
+        # wsp lookups by the cédula they asked for: when each reached the application (a drill counts
+        # the lookups the site saw per cédula).
+        self._wsp_cedulas: dict[str, list[float]] = {}
         self._solves: deque[float] = deque(maxlen=MAX_COUNTED)
         self._solver_requests: deque[tuple[str, str]] = deque(maxlen=MAX_COUNTED)  # (path, fault) in fault modes
         self._sessions: dict[str, str] = {}  # PHPSESSID -> the last nonce issued to it
@@ -429,6 +432,7 @@ class Simulator(SolverAPI):
             self._configure_latency(reseed=True)
             self._lookups, self._pages = self._new_counters(), self._new_counters()
             self._clients = {}
+            self._wsp_cedulas = {}
             self._solves.clear()
             self._solver_requests.clear()
             self._solver_counts = self._new_solver_counts()
@@ -461,6 +465,7 @@ class Simulator(SolverAPI):
                     for client, seen in self._clients.items()
                 },
                 "pages": {front: list(times) for front, times in self._pages.items()},
+                "wsp_cedulas": {cedula: list(times) for cedula, times in self._wsp_cedulas.items()},
                 "solves": list(self._solves),
                 "solver_requests": list(self._solver_requests),
                 # Each job once: submitted to in.php, its token delivered, or answered unsolvable; and the
@@ -598,6 +603,9 @@ class Simulator(SolverAPI):
     def _wsp_lookup(self, request: Request) -> Reply:
         fields = _form_fields(request)
         cedula = fields.get("nuip", "").strip()
+        with self._lock:
+            if cedula and (cedula in self._wsp_cedulas or len(self._wsp_cedulas) < MAX_COUNTED):
+                self._wsp_cedulas.setdefault(cedula, []).append(time.time())
         scenario = scenario_for(cedula)
         fault = self._edge_fault(scenario)
         if fault:
