@@ -19,14 +19,18 @@ contradict the rest. Language es-CO and zone America/Bogota everywhere.
 
 import logging
 import os
+import queue
 import re
 import signal
 import subprocess
 import threading
-from concurrent.futures import ThreadPoolExecutor
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import suppress
 from functools import cache
+from typing import Any, TypeVar
 
 from django.conf import settings
 from playwright_stealth import Stealth
@@ -189,6 +193,24 @@ class _Driver:
         self.driver_pid: int | None = None
 
 
+T = TypeVar("T")
+
+# The browser thread's line to the thread waiting in `BrowserHost.run` (None outside a run).
+_caller = threading.local()
+
+
+def call_in_caller(function: Callable[..., T], *, timeout: float, **kwargs: Any) -> T:
+    """`function(**kwargs)` in the thread that is waiting for this page flow (the lookup's own): the
+    browser thread's event loop is running, where Django refuses synchronous ORM calls, and the
+    lookup's database connection belongs to that thread. Outside a page flow, here and now."""
+    calls = getattr(_caller, "calls", None)
+    if calls is None:
+        return function(**kwargs)
+    reply: Future = Future()
+    calls.put((function, kwargs, reply))
+    return reply.result(timeout=timeout)
+
+
 class BrowserHost:
     """This process's Chromium, and the one thread that drives it."""
 
@@ -212,14 +234,26 @@ class BrowserHost:
 
     def run(self, fn, *, timeout: float, proxy: dict[str, str] | None = None):
         """Run `fn(context)` in the browser thread with a fresh context (through `proxy`, when given);
-        its result or its exception."""
+        its result or its exception. Meanwhile this thread runs what `fn` hands it with
+        `call_in_caller` (the database work the page flow needs)."""
         driver = self._current()
-        future = driver.executor.submit(self._run_in_thread, driver, fn, proxy)
-        try:
-            return future.result(timeout=timeout)
-        except FutureTimeout:
-            self._replace_stuck(driver)
-            raise
+        calls: queue.SimpleQueue = queue.SimpleQueue()
+        future = driver.executor.submit(self._run_in_thread, driver, fn, proxy, calls)
+        future.add_done_callback(lambda _: calls.put(None))
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                call = calls.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                self._replace_stuck(driver)
+                raise FutureTimeout from None
+            if call is None:
+                return future.result(timeout=0)
+            function, kwargs, reply = call
+            try:
+                reply.set_result(function(**kwargs))
+            except BaseException as exc:  # handed back to the browser thread, raised there
+                reply.set_exception(exc)
 
     def _replace_stuck(self, driver: _Driver) -> None:
         """The browser thread did not come back in time: it is stuck in a Playwright call that never
@@ -253,7 +287,8 @@ class BrowserHost:
             self.launches += 1
         return driver.browser
 
-    def _run_in_thread(self, driver: _Driver, fn, proxy: dict[str, str] | None = None):
+    def _run_in_thread(self, driver: _Driver, fn, proxy: dict[str, str] | None, calls: queue.SimpleQueue):
+        _caller.calls = calls
         browser = self._ensure_browser(driver)
         context = None
         try:
@@ -271,6 +306,7 @@ class BrowserHost:
                 self._close(driver)
             if driver is not self._driver:  # replaced while stuck: end this thread's Playwright too
                 self._stop(driver)
+            _caller.calls = None
 
     def _close(self, driver: _Driver):
         browser, driver.browser = driver.browser, None

@@ -13,7 +13,8 @@ from django.conf import settings
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from verification.lookup import LookupResult
-from verification.registraduria.browser import new_page
+from verification.registraduria import politeness
+from verification.registraduria.browser import call_in_caller, new_page
 from verification.registraduria.captcha import CaptchaSolver, CaptchaUnsolved
 from verification.registraduria.parser import classify
 
@@ -51,14 +52,17 @@ class Budget:
             self.first_request_at = time.time()
 
     def wait_to_submit(self) -> None:
-        """Wait, right before a submission, until the previous one through this egress (this lookup's
-        own, after a reload, or the lookup before it) is the interval behind: the site limits
-        queries, and this page may have loaded faster than the one before."""
+        """Wait, right before a submission goes out, for the moment reserved for it on the turn's
+        egress (`site_submit_reserve`): after the previous submission through it (another lookup's, or
+        this lookup's own before a reload) plus the interval."""
         interval = settings.REGISTRADURIA_MIN_INTERVAL_SECONDS
-        moments = [self.submitted_at + interval] if self.submitted_at is not None else []
-        if self.turn is not None and self.turn.submit_not_before is not None:
-            moments.append(self.turn.submit_not_before.timestamp())
-        wait = max(moments, default=0.0) - time.time()
+        own = self.submitted_at + interval if self.submitted_at is not None else None
+        at = own
+        if self.turn is not None:
+            at = call_in_caller(
+                politeness.site_submit_reserve, timeout=max(self.seconds(), 1.0), turn=self.turn, not_before=own
+            )
+        wait = (at or 0.0) - time.time()
         if wait > 0:
             time.sleep(min(wait, self.seconds()))
 
@@ -168,6 +172,8 @@ def _submit(page, *, url, trigger, budget: Budget, front: str) -> Attempt:
             route.continue_()
             return
         try:
+            # Here, as the request goes out (the page's script sends it some time after the click).
+            budget.wait_to_submit()
             budget.submitting()
             response = route.fetch(timeout=budget.ms())
             captured["reply"] = (response.status, response.headers, response.text())
@@ -176,7 +182,6 @@ def _submit(page, *, url, trigger, budget: Budget, front: str) -> Attempt:
         route.abort("aborted")
 
     page.route(url, handle)
-    budget.wait_to_submit()
     trigger()
     while not captured and budget.seconds() > 0:
         page.wait_for_timeout(50)  # lets Playwright run the route handler; bounded by the budget

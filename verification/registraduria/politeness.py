@@ -45,6 +45,8 @@ EGRESS_REASON = "egress_failed"
 LEASE_POLL_SECONDS = 0.2
 # A lease outlives the lookup's deadline by this much, then frees itself (its worker died).
 LEASE_MARGIN_SECONDS = 30.0
+# Submissions through one egress are kept this much more than the interval apart.
+SUBMIT_MARGIN_SECONDS = 0.05
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,6 @@ class Turn:
     holder: str
     starts_at: datetime
     egress: str = egress_pool.DIRECT
-    # The earliest this lookup may submit its query: the previous submission through this egress
-    # plus the interval (None: no earlier submission is known).
-    submit_not_before: datetime | None = None
 
     @property
     def proxy(self) -> dict[str, str] | None:
@@ -182,9 +181,7 @@ def _try_reserve(site: str, *, holder: str, within: float) -> Turn | Refusal | N
         gate.next_slot_at = starts_at + timedelta(seconds=settings.REGISTRADURIA_MIN_INTERVAL_SECONDS)
         gate.save(update_fields=["next_slot_at", "updated_at"])
         SiteTurnRequest.objects.filter(holder=holder).delete()
-        return Turn(
-            site=site, holder=holder, starts_at=starts_at, egress=gate.egress, submit_not_before=gate.next_submit_at
-        )
+        return Turn(site=site, holder=holder, starts_at=starts_at, egress=gate.egress)
 
 
 def site_turn_acquire(*, site: str, deadline: float) -> Turn | Refusal:
@@ -214,6 +211,26 @@ def site_turn_acquire(*, site: str, deadline: float) -> Turn | Refusal:
             time.sleep(LEASE_POLL_SECONDS)  # a browser slot is in use or an older request is first: ask again
     finally:
         SiteTurnRequest.objects.filter(holder=holder).delete()
+
+
+def site_submit_reserve(*, turn: Turn, not_before: float | None = None) -> float:
+    """The moment (epoch seconds) this turn's next submission may go out, reserved on its egress: the
+    egress's next free submission moment (not before `not_before`), which then moves an interval on.
+    The site limits queries, and with several browsers on it at once a page that loads faster than
+    the one before would otherwise submit too soon after it. A submission reserved and never sent
+    (its worker died) still keeps the next one the interval away. SUBMIT_MARGIN_SECONDS more than the
+    interval: the site's clock sees requests a few milliseconds apart from ours."""
+    spacing = timedelta(seconds=settings.REGISTRADURIA_MIN_INTERVAL_SECONDS + SUBMIT_MARGIN_SECONDS)
+    with transaction.atomic():
+        gate, _ = EgressGate.objects.select_for_update().get_or_create(site=turn.site, egress=turn.egress)
+        now = timezone.now()
+        moments = [now, gate.next_submit_at or now]
+        if not_before is not None:
+            moments.append(datetime.fromtimestamp(not_before, tz=UTC))
+        at = max(moments)
+        gate.next_submit_at = at + spacing
+        gate.save(update_fields=["next_submit_at", "updated_at"])
+    return at.timestamp()
 
 
 def _release_lease(turn: Turn) -> None:

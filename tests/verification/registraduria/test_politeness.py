@@ -16,7 +16,15 @@ from django.utils import timezone
 
 from verification.models import EgressGate, SiteLease
 from verification.registraduria import breaker_states
-from verification.registraduria.politeness import Refusal, Turn, site_gate_reset, site_turn_acquire, site_turn_release
+from verification.registraduria.politeness import (
+    SUBMIT_MARGIN_SECONDS,
+    Refusal,
+    Turn,
+    site_gate_reset,
+    site_submit_reserve,
+    site_turn_acquire,
+    site_turn_release,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -220,3 +228,22 @@ def test_a_start_that_slipped_pushes_the_next_one_back(gate_settings):
     site_turn_release(turn=first, outcome="active", reason="ok", started_at=slipped)
     second = _acquire()
     assert second.starts_at.timestamp() >= slipped + 1.0 - 1e-3
+
+
+def test_submissions_through_one_egress_are_reserved_the_interval_apart_while_both_are_on_the_site(
+    gate_settings,
+):
+    """Two browsers on the site at once: the second page may load faster than the first, so each
+    submission reserves its moment on the egress, the interval (and a margin) after the one before,
+    whichever lookup it belongs to, and before the first has handed its turn back."""
+    gate_settings.REGISTRADURIA_BROWSERS_PER_SITE = 2
+    gate_settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 2.0
+    first, second = _acquire(), _acquire()
+    spacing = 2.0 + SUBMIT_MARGIN_SECONDS
+    first_at = site_submit_reserve(turn=first)
+    second_at = site_submit_reserve(turn=second)  # its page loaded first: it still waits
+    assert second_at >= first_at + spacing - 1e-3
+    # A lookup's own resubmission (after a reload) is not sooner than its own previous one allows.
+    later = time.time() + 10
+    assert site_submit_reserve(turn=first, not_before=later) >= later
+    assert site_submit_reserve(turn=second) >= later + spacing - 1e-3

@@ -158,6 +158,10 @@ def test_submissions_keep_the_spacing_too_when_a_page_loads_faster_than_the_one_
     assert queries[0] - pages[0] > 1.4  # the first solved inside its turn
     assert all(b - a >= 2.0 for a, b in itertools.pairwise(queries)), queries
     assert state["clients"]["127.0.0.1"]["refused"] == 0
+    # The simulator counts the lookups per cédula too (the kill drill checks them): each one once.
+    assert {cedula: len(times) for cedula, times in state["wsp_cedulas"].items()} == dict.fromkeys(
+        ("1000000010", "1000000013", "1000000011"), 1
+    )
 
 
 def test_retry_after_pauses_the_site_and_the_next_front_answers(simulator):
