@@ -3,9 +3,10 @@
     .venv/bin/python bench/drill_kill.py [--seed N] [--postgres]
 
 200 people register through a real gunicorn while every kind of product process is killed with
-SIGKILL at random points, twice each: the web, the relay, a worker of the default qcluster, a
-worker of the lookups qcluster (in the middle of a lookup), a Chromium browser and the captcha
-pipeline. The simulator's captcha solver takes 20 s per solve (the real service: 10-40 s) and the
+SIGKILL at random points, twice each: the web, the relay, the default qcluster (parent and workers:
+its workers wait for work nearly all the time here, and a Django-Q2 worker killed while it waits can
+stop its cluster, django-q2/django-q2#23), a worker of the lookups qcluster (in the middle of a
+lookup), a Chromium browser and the captcha pipeline. The simulator's captcha solver takes 20 s per solve (the real service: 10-40 s) and the
 site's interval is scaled down from 5 s to 2 s, per client address (the simulator answers 429 to a
 lookup sooner), so the 200 lookups fit in about ten minutes.
 

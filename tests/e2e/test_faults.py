@@ -849,7 +849,10 @@ def _slow_solver_cedulas() -> list[str]:
 # lookups fit in about ten minutes; the deadlines are scaled down to match (the product's defaults
 # are 60 s, 120 s, 300 s, 150 s, 600 s).
 SLOW_SOLVER = Drill(
-    kill_kinds=("web", "relay", "worker", "lookup", "browser", "captcha"),
+    # The default cluster is killed whole (its parent and workers): with lookups on their own lane its
+    # workers wait for work nearly all the time, and a Django-Q2 worker killed while it waits can leave
+    # its cluster handing out no more tasks (django-q2/django-q2#23, in docs/deploy.md's runbook).
+    kill_kinds=("web", "relay", "qcluster", "lookup", "browser", "captcha"),
     cedulas=_slow_solver_cedulas(),
     solve_seconds=20,
     interval=2,
