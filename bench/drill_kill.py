@@ -6,17 +6,18 @@
 SIGKILL at random points, twice each: the web, the relay, the default qcluster (parent and workers:
 its workers wait for work nearly all the time here, and a Django-Q2 worker killed while it waits can
 stop its cluster, django-q2/django-q2#23), a worker of the lookups qcluster (in the middle of a
-lookup), a Chromium browser and the captcha pipeline. The simulator's captcha solver takes 20 s per solve (the real service: 10-40 s) and the
-site's interval is scaled down from 5 s to 2 s, per client address (the simulator answers 429 to a
-lookup sooner), so the 200 lookups fit in about ten minutes.
+lookup), a Chromium browser and the captcha pipeline. The simulator's captcha solver takes 20 s per
+solve (the real service: 10-40 s) and the site's interval is scaled down from 5 s to 2 s, per
+client address (the simulator answers 429 to a lookup sooner), so the 200 lookups fit in about ten
+minutes.
 
-It is a test (`tests/e2e/test_faults.py::test_kill_minus_nine_with_a_20_s_captcha_service_at_the_sites_pace`,
-marked slow: `make test` skips it) and passes when every person ends with the census's answer and
-one record, effects happened once, `replay --verify` is clean, no process or Chromium is left, and,
-counted by the simulator: no lookup of a request reached the site while an earlier one of it still
-ran (a lookup redone after its worker died at the site is counted apart, at most one per such
-kill), none was refused as too soon, and the captcha service did at most 1.05 paid solves per
-person. The figures are printed. Exit status: pytest's.
+It is a test, marked slow (`make test` skips it): `tests/e2e/test_faults.py::
+test_kill_minus_nine_with_a_20_s_captcha_service_at_the_sites_pace`. It passes when every person
+ends with the census's answer and one record, effects happened once, `replay --verify` is clean and
+no process or Chromium is left; and, counted by the simulator, when no lookup of a request reached
+the site while an earlier one of it still ran (a lookup redone after its worker died at the site is
+counted apart, at most one per such kill), none was refused as too soon, and the captcha service
+did at most 1.05 paid solves per person. The figures are printed. Exit status: pytest's.
 """
 
 import argparse
