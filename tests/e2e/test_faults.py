@@ -10,6 +10,11 @@ real `qcluster`, a real `relay`, and the Registraduría simulator turned hostile
    random points (web, relay, a qcluster worker, a Chromium browser, the simulator): every person
    still ends with exactly one record in the right final state, effects happen once, the audit log
    and the event store agree, and no Chromium is left behind.
+3. The same drill at the real captcha service's pace (marked slow, `bench/drill_kill.py`): lookups on
+   their own cluster, the captcha pipeline, 20 s solves, the site's interval enforced per address by
+   the simulator; the default cluster, a lookups worker and the pipeline are killed too. Counted by
+   the simulator: no request reaches the site twice at a time, no query comes too soon, and the
+   captcha service does at most 1.05 paid solves per person.
 
 The sweeper (`verification.services.verification_sweep`) is the product's scheduled task, every
 minute, which is too slow for a test: here the test process calls the very same function in its
