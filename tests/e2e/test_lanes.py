@@ -3,6 +3,7 @@ opened at once, because record creation, kernel consumers and the sweeper run on
 Django-Q2 cluster and lookups on the `lookups` cluster (its own queue and workers), as the Procfile
 runs them. Real processes: both qclusters and a relay against the test database."""
 
+import math
 import statistics
 import time
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from django_q.models import OrmQ
 
+from core.models import OutboxMessage
 from tests.processes import VENV_BIN, database_env, product_env, running, running_qclusters
 from tests.verification.helpers import register
 from verification.models import CedulaInfo
@@ -21,7 +23,7 @@ pytestmark = [
 ]
 
 QUEUED = 500
-PROBES = 20
+PROBES = 100  # enough for a 99th percentile that is not simply the slowest probe
 # The issue's bound: a record opened within 2 s of its registration, at the 99th percentile.
 OPEN_P99_SECONDS = 2.0
 
@@ -68,15 +70,22 @@ def test_a_new_registration_is_opened_at_once_behind_hundreds_of_queued_lookups(
     ):
         for n in range(QUEUED):
             register(f"1041{n:06d}")
+        # The backlog has settled: every record is open and every lookup request has been put on the
+        # lookups lane. Probing earlier would measure the backlog's own record openings still queued
+        # on the default lane ahead of the probe, not the lanes.
         _wait_until(
-            lambda: OrmQ.objects.filter(key="lookups").count() >= QUEUED - 50,
+            lambda: (
+                CedulaInfo.objects.count() >= QUEUED
+                and not OutboxMessage.objects.filter(handler="verification.run_lookup", dispatch_count=0).exists()
+            ),
             timeout=300,
-            what=f"{QUEUED} lookups queued on the lookups lane",
+            what=f"{QUEUED} records opened and their lookups put on the lookups lane",
         )
+        assert OrmQ.objects.filter(key="lookups").count() >= QUEUED - 50
         waits = [_opened_after(f"1042{n:06d}") for n in range(PROBES)]
         still_queued = OrmQ.objects.filter(key="lookups").count()
     waits.sort()
-    p99 = waits[min(len(waits) - 1, int(0.99 * len(waits)))]
+    p99 = waits[math.ceil(0.99 * len(waits)) - 1]  # nearest rank
     print(f"record opened after: median {statistics.median(waits):.3f} s, p99 {p99:.3f} s; {still_queued} queued")
     assert still_queued >= QUEUED - 100  # the backlog was really there while we measured
     assert p99 <= OPEN_P99_SECONDS, waits
