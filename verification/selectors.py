@@ -1,11 +1,14 @@
+import functools
 import logging
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django_fsm import can_proceed
 
 from accounts.models import User
@@ -20,6 +23,56 @@ logger = logging.getLogger(__name__)
 
 def cedula_info_get_for_user(*, user: User) -> CedulaInfo | None:
     return CedulaInfo.objects.filter(user=user).first()
+
+
+@dataclass(frozen=True)
+class BadgeState:
+    """What the person's badge depends on (`verification.web.presentation.badge_for`), no more."""
+
+    status: str
+    version: int
+    requested_at: datetime
+    next_retry_at: datetime | None
+
+
+_BADGE_FIELDS = ("status", "version", "requested_at", "next_retry_at")
+
+
+@functools.cache
+def _badge_state_sql(vendor: str) -> str:
+    """The ORM's own statement for the badge's fields of user X's record, compiled once per vendor."""
+    sql, params = CedulaInfo.objects.filter(user_id=0).values_list(*_BADGE_FIELDS).query.sql_with_params()
+    assert params == (0,), params  # the user id is its one parameter
+    return sql
+
+
+def _aware(value: datetime | str | None) -> datetime | None:
+    """A datetime column as the database driver returns it: a datetime (PostgreSQL: aware) or, on
+    SQLite, the ISO text Django stored in UTC."""
+    if value is None:
+        return None
+    parsed = value if isinstance(value, datetime) else parse_datetime(value)
+    if parsed is None:
+        raise ValueError(f"not a datetime: {value!r}")
+    return parsed if timezone.is_aware(parsed) else parsed.replace(tzinfo=UTC)
+
+
+def cedula_info_badge_state(*, user_id: int) -> BadgeState | None:
+    """The badge's fields of the person's record (None before it is opened): the hot path.
+
+    Every poll of every waiting person reads this, and most polls are answered "unchanged" (204)
+    from it alone. One precompiled statement on a cursor: compiling the ORM query and building the
+    whole model instance cost as much as the session and user look-ups together.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_badge_state_sql(connection.vendor), [user_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    status, version, requested_at, next_retry_at = row
+    requested = _aware(requested_at)
+    assert requested is not None  # the column is NOT NULL
+    return BadgeState(status=status, version=version, requested_at=requested, next_retry_at=_aware(next_retry_at))
 
 
 def cedula_info_timeline(*, cedula_info: CedulaInfo) -> list[TransitionLog]:

@@ -10,6 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.consumers import outbox_deliver
+from core.models import OutboxMessage
 from tests.verification.helpers import drain_outbox, register
 from verification import services
 from verification.models import CedulaInfo, TransitionLog
@@ -115,6 +117,23 @@ def test_badge_fragment_costs_at_most_three_queries(client):
         response = client.get(BADGE, **HX)
     assert response.status_code == 286
     assert len(queries) <= 3, [q["sql"] for q in queries]
+
+
+def test_an_unchanged_poll_costs_one_light_query_beyond_authentication(client):
+    """The hot path of a waiting crowd: session, user and the badge's own fields; a changed badge
+    then loads the whole record to render it."""
+    _person(client, "1023456780", drain=False)
+    for message in OutboxMessage.objects.filter(handler="verification.open_cedula_check"):
+        outbox_deliver(message_id=message.pk)  # the record is open, no lookup has run: pending
+    url = re.search(r'hx-get="([^"]+)"', client.get(BADGE, **HX).content.decode()).group(1).replace("&amp;", "&")
+    with CaptureQueriesContext(connection) as unchanged:
+        assert client.get(url, **HX).status_code == 204
+    assert len(unchanged) == 3, [q["sql"] for q in unchanged]
+    assert "verification_cedulainfo" in unchanged[-1]["sql"]
+    stale = re.sub(r"k=[^&]+", "k=stale", url)
+    with CaptureQueriesContext(connection) as changed:
+        assert client.get(stale, **HX).status_code == 200
+    assert len(changed) == 4, [q["sql"] for q in changed]
 
 
 def test_plain_get_of_a_fragment_goes_to_the_page_that_shows_it(client):

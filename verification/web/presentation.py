@@ -16,19 +16,34 @@ The intervals can be tuned with settings (tests shorten them); defaults are belo
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from django.conf import settings
 
-from verification.models import CedulaInfo, TransitionLog
+from verification.models import TransitionLog
 from verification.states import FINAL_STATES, CedulaStatus, Transition
 
 S = CedulaStatus
+
+
+class BadgeSource(Protocol):
+    """What the badge reads of a record: a CedulaInfo, or the poll's `BadgeState`."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def requested_at(self) -> datetime: ...
+    @property
+    def next_retry_at(self) -> datetime | None: ...
+
 
 # A check pending for longer than this is called "taking longer than usual" on the badge.
 SLOW_CHECK_SECONDS = 60
 
 
-def poll_seconds(info: CedulaInfo | None, *, now: datetime) -> int | None:
+def poll_seconds(info: BadgeSource | None, *, now: datetime) -> int | None:
     """Seconds until the badge asks again, or None when it must stop polling."""
     if info is None:
         return settings.VERIFICATION_POLL_PENDING_STEPS[0][1]
@@ -92,7 +107,7 @@ class Badge:
         return self.state in FINAL_STATES
 
 
-def badge_for(info: CedulaInfo | None, *, now: datetime) -> Badge:
+def badge_for(info: BadgeSource | None, *, now: datetime) -> Badge:
     if info is None:
         return Badge(state="opening", version=0, poll=poll_seconds(None, now=now))
     return Badge(
