@@ -125,7 +125,9 @@ def test_an_unchanged_poll_costs_one_light_query_beyond_authentication(client):
     _person(client, "1023456780", drain=False)
     for message in OutboxMessage.objects.filter(handler="verification.open_cedula_check"):
         outbox_deliver(message_id=message.pk)  # the record is open, no lookup has run: pending
-    url = re.search(r'hx-get="([^"]+)"', client.get(BADGE, **HX).content.decode()).group(1).replace("&amp;", "&")
+    match = re.search(r'hx-get="([^"]+)"', client.get(BADGE, **HX).content.decode())
+    assert match is not None
+    url = match.group(1).replace("&amp;", "&")
     with CaptureQueriesContext(connection) as unchanged:
         assert client.get(url, **HX).status_code == 204
     assert len(unchanged) == 3, [q["sql"] for q in unchanged]
