@@ -1,4 +1,5 @@
 import uuid
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -81,7 +82,13 @@ class CedulaInfo(ConcurrentTransitionMixin, models.Model):
         self.reason, self.site, self.last_checked_at, self.next_retry_at = reason, site, checked_at, None
         self.evidence = list(evidence)
 
-    # --- Transitions: field changes only, no I/O (the service does events and audit) -----------
+    @classmethod
+    def opened(cls, *, user_id: int, request_id: uuid.UUID | str, requested_at: datetime) -> "CedulaInfo":
+        """A new record (not saved), pending its first lookup: the only way one starts."""
+        return cls(user_id=user_id, request_id=request_id, requested_at=requested_at, attempts=1)
+
+    # --- Transitions: field changes only, no I/O (the service does events and audit; replay
+    # calls the same methods with the arguments each event recorded) ----------------------------
     @transition(field=status, source=S.PENDING, target=S.ACTIVE)
     def complete_active(self, *, fields, site, checked_at, reason="ok", evidence=()):
         self._set_result(fields)
@@ -97,13 +104,21 @@ class CedulaInfo(ConcurrentTransitionMixin, models.Model):
         self._set_result({})
         self._set_checked(reason=reason, site=site, checked_at=checked_at, evidence=evidence)
 
-    @transition(field=status, source=S.PENDING, target=S.ERROR)
-    def fail_error(self, *, reason, site, checked_at, next_retry_at):
+    def _set_failed(self, *, reason, site, checked_at, next_retry_at, evidence) -> None:
         self.reason, self.site, self.last_checked_at, self.next_retry_at = reason, site, checked_at, next_retry_at
+        self.evidence = list(evidence)
+
+    @transition(field=status, source=S.PENDING, target=S.ERROR)
+    def fail_error(self, *, reason, site, checked_at, next_retry_at, evidence=()):
+        self._set_failed(
+            reason=reason, site=site, checked_at=checked_at, next_retry_at=next_retry_at, evidence=evidence
+        )
 
     @transition(field=status, source=S.PENDING, target=S.BLOCKED)
-    def fail_blocked(self, *, reason, site, checked_at, next_retry_at):
-        self.reason, self.site, self.last_checked_at, self.next_retry_at = reason, site, checked_at, next_retry_at
+    def fail_blocked(self, *, reason, site, checked_at, next_retry_at, evidence=()):
+        self._set_failed(
+            reason=reason, site=site, checked_at=checked_at, next_retry_at=next_retry_at, evidence=evidence
+        )
 
     def forget_person(self) -> None:
         """Unlink the person and drop what the census said about them (no state change)."""
@@ -116,10 +131,12 @@ class CedulaInfo(ConcurrentTransitionMixin, models.Model):
         self.next_retry_at = None
 
     def auto_retry_due(self) -> bool:
+        """The planned retry's time has come (the service checks this before `auto_retry`). Not an
+        FSM condition: it reads the clock, and replay applies past retries at any later time, on
+        any machine's clock."""
         return self.next_retry_at is not None and self.next_retry_at <= timezone.now()
 
-    # django-fsm-2 types a condition as taking any Model; this one reads CedulaInfo's own field.
-    @transition(field=status, source=list(RETRY_SOURCES), target=S.PENDING, conditions=[auto_retry_due])  # type: ignore[list-item]
+    @transition(field=status, source=list(RETRY_SOURCES), target=S.PENDING)
     def auto_retry(self, *, request_id, requested_at):
         self._start_request(request_id=request_id, requested_at=requested_at, attempts=self.attempts + 1)
 

@@ -1,7 +1,8 @@
 """CedulaInfo and the audit log as projections of the `cedula` streams.
 
-`apply` folds events into plain rows (no I/O); replay writes them back and `replay --verify` compares
-them with the rows the services wrote. The services build each audit row with the same function.
+`apply` folds events into plain rows (no I/O) through the model's own transition methods, called
+with what each event recorded; replay writes the rows back and `replay --verify` compares them with
+the rows the services wrote. The services build each audit row with the same function.
 """
 
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from verification.events import (
     CedulaVerificationRequested,
 )
 from verification.lookup import RESULT_FIELDS
+from verification.states import Transition
 
 INFO_FIELDS = (
     "user_id",
@@ -58,6 +60,10 @@ def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def _at(value: str) -> datetime:
+    return datetime.fromisoformat(value)
+
+
 def audit_row_from_envelope(envelope: EventEnvelope) -> dict[str, Any]:
     """The audit-log row for one transition event."""
     event = cast(CedulaEvent, envelope.event)  # a `cedula` stream holds nothing else
@@ -87,39 +93,52 @@ def audit_row_from_envelope(envelope: EventEnvelope) -> dict[str, Any]:
     }
 
 
-def _apply_info(info: dict[str, Any] | None, envelope: EventEnvelope) -> dict[str, Any]:
+def _apply_info(row: dict[str, Any] | None, envelope: EventEnvelope) -> dict[str, Any]:
+    """Fold one event into the record's row through the model's own code: the transition method the
+    service called, with the arguments the event recorded (the FSM checks each step again, so a log
+    that could not have happened fails loudly here)."""
+    from verification.models import TRANSITION_METHODS, CedulaInfo
+
     event = cast(CedulaEvent, envelope.event)  # a `cedula` stream holds nothing else
-    if isinstance(event, CedulaVerificationRequested):
-        if info is None:
-            info = dict.fromkeys(INFO_FIELDS, "")
-            info.update(user_id=event.user_id, last_checked_at=None, evidence=[])
-        info.update(
-            status="pending",
-            request_id=event.request_id,
-            requested_at=_dt(event.requested_at),
-            attempts=event.attempt,
-            next_retry_at=None,
+    if row is None:
+        # Every stream starts with the request that creates the record.
+        if not (isinstance(event, CedulaVerificationRequested) and event.transition == Transition.REQUEST):
+            raise ValueError(f"stream {envelope.stream_id} starts with {event.transition!r}, not a request")
+        info = CedulaInfo.opened(
+            user_id=event.user_id, request_id=event.request_id, requested_at=_at(event.requested_at)
         )
-    elif isinstance(event, CedulaVerificationCompleted):
-        assert info is not None  # every stream starts with the request that creates the row
-        info.update(status=event.outcome, reason=event.reason, site=event.site, last_checked_at=_dt(event.checked_at))
-        info.update(next_retry_at=None, evidence=list(event.evidence))
-        info.update(**{f: event.fields.get(f) or "" for f in RESULT_FIELDS})
-    elif isinstance(event, CedulaPersonalDataErased):
-        assert info is not None  # every stream starts with the request that creates the row
-        info.update(user_id=None, evidence=[], **dict.fromkeys(RESULT_FIELDS, ""))
-    elif isinstance(event, CedulaVerificationFailed):
-        assert info is not None  # every stream starts with the request that creates the row
-        info.update(
-            status=event.outcome,
-            reason=event.reason,
-            site=event.site,
-            last_checked_at=_dt(event.checked_at),
-            next_retry_at=_dt(event.next_retry_at),
-            evidence=list(event.evidence),
-        )
-    info["version"] = envelope.version
-    return info
+    else:
+        info = CedulaInfo(**row)
+        if isinstance(event, CedulaPersonalDataErased):
+            info.forget_person()
+        else:
+            transition = getattr(info, TRANSITION_METHODS[Transition(event.transition)])
+            if isinstance(event, CedulaVerificationRequested):
+                # An automatic retry's condition (its backoff has passed) holds for any past event.
+                transition(request_id=event.request_id, requested_at=_at(event.requested_at))
+            elif isinstance(event, CedulaVerificationCompleted):
+                kwargs: dict[str, Any] = {"fields": event.fields} if event.outcome != "not_found" else {}
+                transition(
+                    site=event.site,
+                    checked_at=_at(event.checked_at),
+                    reason=event.reason,
+                    evidence=event.evidence,
+                    **kwargs,
+                )
+            elif isinstance(event, CedulaVerificationFailed):
+                transition(
+                    reason=event.reason,
+                    site=event.site,
+                    checked_at=_at(event.checked_at),
+                    next_retry_at=_dt(event.next_retry_at),
+                    evidence=event.evidence,
+                )
+            else:
+                raise TypeError(f"no projection for {type(event).__name__}")
+    info.version = envelope.version
+    values = {name: getattr(info, name) for name in INFO_FIELDS}
+    values["request_id"] = str(values["request_id"])
+    return values
 
 
 class VerificationProjection:

@@ -104,7 +104,8 @@ def cedula_info_open(*, user_id: int, cause: EventEnvelope) -> CedulaInfo:
     if existing is not None:
         return existing
     now = timezone.now()
-    info = CedulaInfo.objects.create(user_id=user_id, request_id=uuid.uuid4(), requested_at=now, attempts=1)
+    info = CedulaInfo.opened(user_id=user_id, request_id=uuid.uuid4(), requested_at=now)
+    info.save(force_insert=True)
     event = _request_event(info, transition=Transition.REQUEST, from_state="", reason="registro")
     _record(info=info, from_state="", event=event, metadata=Metadata.caused_by(cause))
     return info
@@ -191,9 +192,12 @@ def cedula_verification_record_result(
         )
         transition = Transition.FAIL_BLOCKED if result.outcome == "blocked" else Transition.FAIL_ERROR
         getattr(info, TRANSITION_METHODS[transition])(
-            reason=reason, site=site, checked_at=now, next_retry_at=next_retry_at
+            reason=reason,
+            site=site,
+            checked_at=now,
+            next_retry_at=next_retry_at,
+            evidence=list(result.evidence or [])[-settings.VERIFICATION_EVIDENCE_MAX_ITEMS :],
         )
-        info.evidence = list(result.evidence or [])[-settings.VERIFICATION_EVIDENCE_MAX_ITEMS :]
         event = CedulaVerificationFailed(
             cedula_info_id=info.pk,
             request_id=str(info.request_id),
@@ -368,7 +372,11 @@ def cedula_verification_auto_retry(*, cedula_info_id: int) -> bool:
     """Retry one error/blocked record whose backoff has passed (the sweeper calls this)."""
     with transaction.atomic():
         info = _lock(cedula_info_id)
-        if info.attempts >= settings.VERIFICATION_MAX_ATTEMPTS or not can_proceed(info.auto_retry):
+        if (
+            info.attempts >= settings.VERIFICATION_MAX_ATTEMPTS
+            or not can_proceed(info.auto_retry)
+            or not info.auto_retry_due()
+        ):
             return False
         try:
             _restart(

@@ -163,6 +163,7 @@ def test_transient_errors_back_off_then_rest_in_error(settings):
         info = _info(user)
         assert info.status == S.ERROR
         assert not services.verification_sweep()["retried"]  # backoff not over yet
+        assert not services.cedula_verification_auto_retry(cedula_info_id=info.pk)  # asked directly, too
         assert info.next_retry_at is not None
         with time_machine.travel(info.next_retry_at + timedelta(seconds=1)):
             assert services.verification_sweep() == {"retried": 1, "resent": 0}

@@ -63,11 +63,10 @@ def test_status_is_protected_from_direct_assignment():
         info.status = S.ACTIVE
 
 
-@pytest.mark.parametrize("next_retry_at", [None, FUTURE])
-def test_auto_retry_waits_for_its_backoff(next_retry_at):
+@pytest.mark.parametrize(("next_retry_at", "due"), [(None, False), (FUTURE, False), (PAST, True)])
+def test_auto_retry_is_due_only_once_its_backoff_has_passed(next_retry_at, due):
     info = CedulaInfo(status=S.ERROR, attempts=1, next_retry_at=next_retry_at)
-    with pytest.raises(TransitionNotAllowed):
-        info.auto_retry(**CALLS["auto_retry"])
+    assert info.auto_retry_due() is due
 
 
 def test_results_fill_fields_and_retries_reset_the_request():
