@@ -60,6 +60,8 @@ class CedulaInfo(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["status", "requested_at"], name="verif_status_requested_idx"),
             # Lookups completed since a moment (solves per completed lookup, in /metrics and the console).
             models.Index(fields=["last_checked_at"], name="verif_last_checked_idx"),
+            # ... and which of them ended in a final answer, read from the index alone.
+            models.Index(fields=["last_checked_at", "status"], name="verif_checked_status_idx"),
         ]
 
     if TYPE_CHECKING:

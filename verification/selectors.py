@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
@@ -160,13 +161,25 @@ def cedula_info_support_retryable(*, info: CedulaInfo) -> bool:
     return can_proceed(info.support_retry)
 
 
+SUPPORT_OPTIONS_CACHE_SECONDS = 60
+
+
 def cedula_info_support_filter_options() -> dict[str, list[str]]:
-    """The sites and reasons that occur among records needing attention (for the filter menus)."""
-    records = CedulaInfo.objects.filter(status__in=SUPPORT_STATES)
-    return {
-        "sites": sorted(s for s in records.values_list("site", flat=True).distinct() if s),
-        "reasons": sorted(r for r in records.values_list("reason", flat=True).distinct() if r),
-    }
+    """The sites and reasons that occur among records needing attention (for the filter menus).
+
+    Both are DISTINCTs over every record in those states (tens of thousands in a campaign), read on
+    every console poll: kept in the cache for a minute (a reason that just appeared joins the menu
+    within that minute; filtering by it works at once).
+    """
+    options: dict[str, list[str]] | None = cache.get("verification:support_filter_options")
+    if options is None:
+        records = CedulaInfo.objects.filter(status__in=SUPPORT_STATES)
+        options = {
+            "sites": sorted(s for s in records.values_list("site", flat=True).distinct() if s),
+            "reasons": sorted(r for r in records.values_list("reason", flat=True).distinct() if r),
+        }
+        cache.set("verification:support_filter_options", options, SUPPORT_OPTIONS_CACHE_SECONDS)
+    return options
 
 
 def cedula_info_get_for_support(*, cedula_info_id: int) -> CedulaInfo | None:

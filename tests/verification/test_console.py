@@ -191,3 +191,14 @@ def test_console_shows_todays_captcha_spend_and_a_spent_budget(client, support, 
     assert "Se agotó el presupuesto diario de 3 soluciones" in body
     settings.CAPTCHA_DAILY_BUDGET = 10  # raised: no alarm
     assert "Se agotó el presupuesto" not in client.get(CONSOLE, **HX).content.decode()
+
+
+def test_the_count_is_bounded_and_says_so_when_there_are_more(client, support, monkeypatch):
+    from verification.support.views import BoundedPaginator
+
+    _records("1023456784", "1023456785", "1023456786")  # error, blocked, blocked
+    assert "3 verificaciones por revisar" in client.get(CONSOLE).content.decode()
+    monkeypatch.setattr(BoundedPaginator, "COUNT_CAP", 2)
+    body = client.get(CONSOLE).content.decode()
+    assert "Más de 2 verificaciones por revisar" in body
+    assert len(_ids_in(body)) == 3  # the page itself still shows every record

@@ -2,16 +2,19 @@
 over the selectors and services)."""
 
 from datetime import timedelta
+from typing import cast
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HTMX_STOP_POLLING
@@ -41,6 +44,22 @@ CONSOLE_PAGE_SIZE = 25
 
 
 # --- Support console ------------------------------------------------------------------------
+class BoundedPaginator(Paginator):
+    """Counts at most COUNT_CAP records (a campaign can have tens of thousands needing attention,
+    and an exact count would read them all on every poll); `capped` says the count is a floor."""
+
+    COUNT_CAP = 1000
+
+    @cached_property
+    def count(self) -> int:
+        records = cast(QuerySet, self.object_list)  # the console always pages a QuerySet
+        return records[: self.COUNT_CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.COUNT_CAP
+
+
 def _support(view):
     """Logged-in staff with the retry permission; everyone else gets 403 (anonymous: login)."""
     return login_required(permission_required(SUPPORT_PERMISSION, raise_exception=True)(view))
@@ -52,7 +71,7 @@ def _console_context(request: HttpRequest) -> dict:
     filters = form.cleaned_filters()
     stuck_before = timezone.now() - timedelta(seconds=settings.VERIFICATION_PENDING_DEADLINE_SECONDS)
     records = cedula_info_list_for_support(stuck_before=stuck_before, **filters)
-    page = Paginator(records, CONSOLE_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = BoundedPaginator(records, CONSOLE_PAGE_SIZE).get_page(request.GET.get("page"))
     query = {k: v for k, v in filters.items() if v}
     return {
         "form": form,
