@@ -62,6 +62,12 @@ class CedulaInfo(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["last_checked_at"], name="verif_last_checked_idx"),
             # ... and which of them ended in a final answer, read from the index alone.
             models.Index(fields=["last_checked_at", "status"], name="verif_checked_status_idx"),
+            # The support console's failed records, newest first, walked a page at a time.
+            models.Index(
+                fields=["updated_at", "id"],
+                condition=models.Q(status__in=["blocked", "error"]),
+                name="verif_failed_recent_idx",
+            ),
         ]
 
     if TYPE_CHECKING:

@@ -1,6 +1,7 @@
 import functools
 import logging
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -134,26 +135,71 @@ def cedula_info_request_in_flight(*, info: CedulaInfo) -> bool:
 SUPPORT_STATES = (CedulaStatus.BLOCKED, CedulaStatus.ERROR, CedulaStatus.PENDING)
 
 
+FAILED_STATES = (CedulaStatus.BLOCKED, CedulaStatus.ERROR)
+_NEWEST_FIRST = ("-updated_at", "-pk")
+
+
+class AttentionRecords:
+    """Records that may need a person, newest problems first: blocked and error ones, and pending
+    ones past their deadline ("stuck").
+
+    Read as two ordered, limited walks merged here, so a page costs what it shows: the failed ones
+    walk an index of their own (`verif_failed_recent_idx`, blocked and error rows by updated_at);
+    the stuck ones are few (the sweeper re-sends them) and found by (status, requested_at). A single
+    query cannot use an index for "blocked or error, or pending and old" and sorted every failed
+    and pending record of a campaign on each console poll. Paginator-compatible (count, slices).
+    """
+
+    def __init__(self, failed: QuerySet[CedulaInfo], stuck: QuerySet[CedulaInfo]) -> None:
+        self.failed, self.stuck = failed, stuck
+
+    def count_up_to(self, limit: int) -> int:
+        """The number of records, counted up to `limit` at most (a bounded read)."""
+        return min(limit, self.failed[:limit].count() + self.stuck[:limit].count())
+
+    def count(self) -> int:
+        return self.failed.count() + self.stuck.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[CedulaInfo]:
+        if not isinstance(window, slice) or window.step is not None or window.stop is None:
+            raise TypeError("AttentionRecords takes a bounded slice")
+        start, stop = window.start or 0, window.stop
+        keys = [
+            *self.failed.order_by(*_NEWEST_FIRST).values_list("updated_at", "pk")[:stop],
+            *self.stuck.order_by(*_NEWEST_FIRST).values_list("updated_at", "pk")[:stop],
+        ]
+        keys.sort(reverse=True)
+        ids = [pk for _, pk in keys[start:stop]]
+        # Whether support may retry it, the one rule the console's checkboxes show (the FSM's sources).
+        retryable = ExpressionWrapper(Q(status__in=RETRY_SOURCES), output_field=BooleanField())
+        records = CedulaInfo.objects.filter(pk__in=ids).select_related("user").annotate(support_retryable=retryable)
+        return sorted(records, key=lambda info: (info.updated_at, info.pk), reverse=True)
+
+    def __iter__(self) -> Iterator[CedulaInfo]:
+        return iter(self[: self.count()])
+
+
 def cedula_info_list_for_support(
     *, status: str = "", site: str = "", reason: str = "", stuck_before: datetime
-) -> QuerySet[CedulaInfo]:
+) -> AttentionRecords:
     """Records that may need a person: blocked, error, and pending ones older than `stuck_before`.
 
-    `status` narrows to one of those ("" = all three). Newest problems first.
+    `status` narrows to one of those ("" = all three); `site` and `reason` narrow further.
     """
-    needs_attention = Q(status__in=[CedulaStatus.BLOCKED, CedulaStatus.ERROR]) | Q(
-        status=CedulaStatus.PENDING, requested_at__lt=stuck_before
-    )
-    # Whether support may retry it, the one rule the console's checkboxes show (the FSM's sources).
-    retryable = ExpressionWrapper(Q(status__in=RETRY_SOURCES), output_field=BooleanField())
-    records = CedulaInfo.objects.filter(needs_attention).select_related("user").annotate(support_retryable=retryable)
-    if status in SUPPORT_STATES:
-        records = records.filter(status=status)
+    failed = CedulaInfo.objects.filter(status__in=FAILED_STATES)
+    stuck = CedulaInfo.objects.filter(status=CedulaStatus.PENDING, requested_at__lt=stuck_before)
+    if status in FAILED_STATES:
+        failed, stuck = failed.filter(status=status), stuck.none()
+    elif status == CedulaStatus.PENDING:
+        failed = failed.none()
     if site:
-        records = records.filter(site=site)
+        failed, stuck = failed.filter(site=site), stuck.filter(site=site)
     if reason:
-        records = records.filter(reason=reason)
-    return records.order_by("-updated_at", "-pk")
+        failed, stuck = failed.filter(reason=reason), stuck.filter(reason=reason)
+    return AttentionRecords(failed, stuck)
 
 
 def cedula_info_support_retryable(*, info: CedulaInfo) -> bool:

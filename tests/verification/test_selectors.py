@@ -53,3 +53,36 @@ def test_a_pending_record_without_a_retry_reads_the_same():
 def test_a_column_that_is_not_a_datetime_fails_loudly():
     with pytest.raises(ValueError, match="not a datetime"):
         _aware("mañana")
+
+
+def test_the_consoles_two_walks_merge_into_the_one_newest_first_order():
+    """AttentionRecords gives, window by window, what one query over "blocked or error, or pending
+    past the deadline" ordered newest first gives (the reference below), for every filter."""
+    from django.db.models import Q
+
+    from verification import services
+    from verification.selectors import cedula_info_list_for_support
+
+    users = [register(f"10234567{n:02d}") for n in range(40)]  # last digits: every fake outcome
+    drain_outbox()
+    for user in users[::7]:
+        if CedulaInfo.objects.get(user=user).status in ("active", "cancelled", "not_found"):
+            services.cedula_verification_refresh(user=user)  # pending again
+    stuck_before = timezone.now() + timedelta(seconds=1)  # every pending one is past its deadline
+    base = timezone.now() - timedelta(days=1)
+    for n, info in enumerate(CedulaInfo.objects.order_by("pk")):
+        # Interleave the groups in time, with ties broken by the id.
+        CedulaInfo.objects.filter(pk=info.pk).update(updated_at=base + timedelta(minutes=(n * 7) % 11))
+    attention = Q(status__in=["blocked", "error"]) | Q(status="pending", requested_at__lt=stuck_before)
+    filters = [{}, {"status": "blocked"}, {"status": "error"}, {"status": "pending"}, {"reason": "waf_block"}]
+    for kwargs in filters:
+        reference = CedulaInfo.objects.filter(attention)
+        for name, value in kwargs.items():
+            reference = reference.filter(**{name: value})
+        expected = list(reference.order_by("-updated_at", "-pk").values_list("pk", flat=True))
+        records = cedula_info_list_for_support(stuck_before=stuck_before, **kwargs)
+        assert records.count() == len(expected) and records.count_up_to(3) == min(3, len(expected))
+        for start in range(0, len(expected) + 1, 3):
+            assert [info.pk for info in records[start : start + 4]] == expected[start : start + 4], (kwargs, start)
+    everything = cedula_info_list_for_support(stuck_before=stuck_before)
+    assert {info.status for info in everything} == {"blocked", "error", "pending"}

@@ -2,14 +2,13 @@
 over the selectors and services)."""
 
 from datetime import timedelta
-from typing import cast
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,6 +22,7 @@ from accounts.http import AuthenticatedHttpRequest
 from core.exceptions import ApplicationError
 from core.http import HtmxHttpRequest
 from verification.selectors import (
+    AttentionRecords,
     captcha_spend_today,
     cedula_info_get_for_support,
     cedula_info_list_for_support,
@@ -50,10 +50,14 @@ class BoundedPaginator(Paginator):
 
     COUNT_CAP = 1000
 
+    def __init__(self, records: AttentionRecords, per_page: int) -> None:
+        # AttentionRecords pages like a QuerySet (count, bounded slices), not as django-stubs' protocol.
+        super().__init__(cast(Any, records), per_page)
+        self.records = records
+
     @cached_property
     def count(self) -> int:
-        records = cast(QuerySet, self.object_list)  # the console always pages a QuerySet
-        return records[: self.COUNT_CAP + 1].count()
+        return self.records.count_up_to(self.COUNT_CAP + 1)
 
     @property
     def capped(self) -> bool:
