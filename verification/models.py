@@ -68,6 +68,12 @@ class CedulaInfo(ConcurrentTransitionMixin, models.Model):
                 condition=models.Q(status__in=["blocked", "error"]),
                 name="verif_failed_recent_idx",
             ),
+            # ... and those of one state (the console's status filter).
+            models.Index(
+                fields=["status", "updated_at", "id"],
+                condition=models.Q(status__in=["blocked", "error"]),
+                name="verif_failed_state_recent_idx",
+            ),
         ]
 
     if TYPE_CHECKING:

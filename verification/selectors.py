@@ -150,15 +150,32 @@ class AttentionRecords:
     and pending record of a campaign on each console poll. Paginator-compatible (count, slices).
     """
 
-    def __init__(self, failed: QuerySet[CedulaInfo], stuck: QuerySet[CedulaInfo]) -> None:
-        self.failed, self.stuck = failed, stuck
+    def __init__(self, failed: QuerySet[CedulaInfo], stuck: QuerySet[CedulaInfo], **narrow: str) -> None:
+        # `narrow` (site, reason) is applied to the stuck ones here, not in their query: see _stuck_keys.
+        self.failed, self.stuck, self.narrow = failed, stuck, {k: v for k, v in narrow.items() if v}
+
+    # Stuck records are few (the sweeper re-sends each); past this many only the oldest are listed.
+    STUCK_LISTED = 1000
+
+    def _stuck_keys(self) -> list[tuple[datetime, int]]:
+        """(updated_at, pk) of the oldest stuck records, read along (status, requested_at) from the
+        oldest, with nothing else in the query: PostgreSQL misjudges "pending and older than X" (its
+        statistics see every record's requested_at, most of them old), and given any other condition
+        it read every pending record instead."""
+        rows = self.stuck.order_by("requested_at", "pk").values_list("updated_at", "pk", "site", "reason")
+        return [
+            (updated_at, pk)
+            for updated_at, pk, site, reason in rows[: self.STUCK_LISTED]
+            if self.narrow.get("site", site) == site and self.narrow.get("reason", reason) == reason
+        ]
 
     def count_up_to(self, limit: int) -> int:
-        """The number of records, counted up to `limit` at most (a bounded read)."""
-        return min(limit, self.failed[:limit].count() + self.stuck[:limit].count())
+        """The number of records, counted up to `limit` at most (a bounded read): the failed ones
+        along their index (ordered, so the planner walks it and stops), then the stuck ones."""
+        return min(limit, self.failed.order_by(*_NEWEST_FIRST)[:limit].count() + len(self._stuck_keys()))
 
     def count(self) -> int:
-        return self.failed.count() + self.stuck.count()
+        return self.failed.count() + len(self._stuck_keys())
 
     def __len__(self) -> int:
         return self.count()
@@ -167,10 +184,7 @@ class AttentionRecords:
         if not isinstance(window, slice) or window.step is not None or window.stop is None:
             raise TypeError("AttentionRecords takes a bounded slice")
         start, stop = window.start or 0, window.stop
-        keys = [
-            *self.failed.order_by(*_NEWEST_FIRST).values_list("updated_at", "pk")[:stop],
-            *self.stuck.order_by(*_NEWEST_FIRST).values_list("updated_at", "pk")[:stop],
-        ]
+        keys = [*self.failed.order_by(*_NEWEST_FIRST).values_list("updated_at", "pk")[:stop], *self._stuck_keys()]
         keys.sort(reverse=True)
         ids = [pk for _, pk in keys[start:stop]]
         # Whether support may retry it, the one rule the console's checkboxes show (the FSM's sources).
@@ -196,10 +210,10 @@ def cedula_info_list_for_support(
     elif status == CedulaStatus.PENDING:
         failed = failed.none()
     if site:
-        failed, stuck = failed.filter(site=site), stuck.filter(site=site)
+        failed = failed.filter(site=site)
     if reason:
-        failed, stuck = failed.filter(reason=reason), stuck.filter(reason=reason)
-    return AttentionRecords(failed, stuck)
+        failed = failed.filter(reason=reason)
+    return AttentionRecords(failed, stuck, site=site, reason=reason)
 
 
 def cedula_info_support_retryable(*, info: CedulaInfo) -> bool:

@@ -2,10 +2,12 @@
 only), save, append the event (+ outbox where consumed) and write the audit row, in ONE transaction.
 """
 
+import functools
 import logging
 import random
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -413,12 +415,27 @@ def verification_sweep(*, now: datetime | None = None) -> dict[str, int]:
 
     now = now or timezone.now()
     stuck_before = now - timedelta(seconds=settings.VERIFICATION_PENDING_DEADLINE_SECONDS)
-    retried = sum(cedula_verification_auto_retry(cedula_info_id=pk) for pk in cedula_info_list_retry_due(now=now))
-    resent = sum(
-        cedula_verification_rerequest_stuck(cedula_info_id=pk, stuck_before=stuck_before)
-        for pk in cedula_info_list_stuck(stuck_before=stuck_before)
+    retried = _in_batches(cedula_info_list_retry_due(now=now), cedula_verification_auto_retry)
+    resent = _in_batches(
+        cedula_info_list_stuck(stuck_before=stuck_before),
+        functools.partial(cedula_verification_rerequest_stuck, stuck_before=stuck_before),
     )
     return {"retried": retried, "resent": resent}
+
+
+SWEEP_BATCH = 50
+
+
+def _in_batches(ids: list[int], one: Callable[..., bool]) -> int:
+    """Apply `one` to each record, SWEEP_BATCH records per commit: each record is still its own
+    savepoint (its transition, event and audit row together), but a pass after an outage no
+    longer waits for one durable commit per record. A failure rolls back its batch only; the next
+    pass (idempotent) picks those records up again."""
+    done = 0
+    for start in range(0, len(ids), SWEEP_BATCH):
+        with transaction.atomic():
+            done += sum(bool(one(cedula_info_id=pk)) for pk in ids[start : start + SWEEP_BATCH])
+    return done
 
 
 def cedula_info_forget_person(*, user_id: int, actor: str) -> None:

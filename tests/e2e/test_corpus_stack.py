@@ -82,8 +82,8 @@ def _start_stack(stack: ExitStack, *, simulator, front: str, tmp_path: Path, tmp
     env = product_env(
         DJANGO_SETTINGS_MODULE="core.test_settings",
         Q_WORKERS="2",
-        Q_TIMEOUT="30",
-        Q_RETRY="60",
+        Q_TIMEOUT="90",
+        Q_RETRY="120",
         Q_POLL="0.1",
         RELAY_INTERVAL_SECONDS="0.2",
         TMPDIR=str(tmpdir),
@@ -93,6 +93,10 @@ def _start_stack(stack: ExitStack, *, simulator, front: str, tmp_path: Path, tmp
             REGISTRADURIA_FRONTS=front,
             REGISTRADURIA_MIN_INTERVAL_SECONDS="0",
             REGISTRADURIA_BROWSERS_PER_SITE="2",
+            # The first lookups launch Chromium while the other xdist worker runs browsers too (CI
+            # measured 15 s for one): the scraper_env's 20 s left the in-turn solve no time, and
+            # a right answer ended as captcha_timeout. Each answer here must come from the site.
+            VERIFICATION_LOOKUP_DEADLINE_SECONDS="60",
             # Blocks in a row are the corpus's point here, not a reason to stop asking the site.
             REGISTRADURIA_BREAKER_THRESHOLD="1000",
             # A failed check rests where it ended for the whole test (no automatic retry).
