@@ -202,18 +202,21 @@ def bench(args) -> int:
             else:
                 import psycopg
 
-                name = f"pm_bench_{os.getpid()}"
                 admin = urlunsplit(urlsplit(args.database_url)._replace(path="/postgres"))
-                with psycopg.connect(admin, autocommit=True) as conn:
-                    conn.execute(f'CREATE DATABASE "{name}"')
-                try:
-                    url = urlunsplit(urlsplit(args.database_url)._replace(path=f"/{name}"))
-                    results.append(run("postgresql/orm", {"DATABASE_URL": url}, **kwargs))
-                    if redis:
-                        results.append(run("postgresql/redis", {"DATABASE_URL": url, **redis}, **kwargs))
-                finally:
+                # Each broker on a database of its own, as SQLite's runs have their own files: the
+                # consumers' inbox (append-only) keeps the outbox rows of an earlier run.
+                for broker, extra in (("orm", {}), ("redis", redis)):
+                    if extra is None:
+                        continue
+                    name = f"pm_bench_{os.getpid()}_{broker}"
                     with psycopg.connect(admin, autocommit=True) as conn:
-                        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                        conn.execute(f'CREATE DATABASE "{name}"')
+                    try:
+                        url = urlunsplit(urlsplit(args.database_url)._replace(path=f"/{name}"))
+                        results.append(run(f"postgresql/{broker}", {"DATABASE_URL": url, **extra}, **kwargs))
+                    finally:
+                        with psycopg.connect(admin, autocommit=True) as conn:
+                            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     print(f"{'database/broker':<17} {'raw enqueue/s':>13} {'relay/s':>8} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7}  n")
