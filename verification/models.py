@@ -65,13 +65,13 @@ class CedulaInfo(ConcurrentTransitionMixin, models.Model):
             # The support console's failed records, newest first, walked a page at a time.
             models.Index(
                 fields=["updated_at", "id"],
-                condition=models.Q(status__in=["blocked", "error"]),
+                condition=models.Q(status__in=list(RETRY_SOURCES)),  # error and blocked
                 name="verif_failed_recent_idx",
             ),
             # ... and those of one state (the console's status filter).
             models.Index(
                 fields=["status", "updated_at", "id"],
-                condition=models.Q(status__in=["blocked", "error"]),
+                condition=models.Q(status__in=list(RETRY_SOURCES)),  # error and blocked
                 name="verif_failed_state_recent_idx",
             ),
         ]

@@ -114,7 +114,6 @@ def _apply_info(row: dict[str, Any] | None, envelope: EventEnvelope) -> dict[str
         else:
             transition = getattr(info, TRANSITION_METHODS[Transition(event.transition)])
             if isinstance(event, CedulaVerificationRequested):
-                # An automatic retry's condition (its backoff has passed) holds for any past event.
                 transition(request_id=event.request_id, requested_at=_at(event.requested_at))
             elif isinstance(event, CedulaVerificationCompleted):
                 kwargs: dict[str, Any] = {"fields": event.fields} if event.outcome != "not_found" else {}

@@ -135,7 +135,6 @@ def cedula_info_request_in_flight(*, info: CedulaInfo) -> bool:
 SUPPORT_STATES = (CedulaStatus.BLOCKED, CedulaStatus.ERROR, CedulaStatus.PENDING)
 
 
-FAILED_STATES = (CedulaStatus.BLOCKED, CedulaStatus.ERROR)
 _NEWEST_FIRST = ("-updated_at", "-pk")
 
 
@@ -203,9 +202,9 @@ def cedula_info_list_for_support(
 
     `status` narrows to one of those ("" = all three); `site` and `reason` narrow further.
     """
-    failed = CedulaInfo.objects.filter(status__in=FAILED_STATES)
+    failed = CedulaInfo.objects.filter(status__in=RETRY_SOURCES)  # error and blocked
     stuck = CedulaInfo.objects.filter(status=CedulaStatus.PENDING, requested_at__lt=stuck_before)
-    if status in FAILED_STATES:
+    if status in RETRY_SOURCES:
         failed, stuck = failed.filter(status=status), stuck.none()
     elif status == CedulaStatus.PENDING:
         failed = failed.none()
