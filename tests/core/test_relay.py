@@ -182,3 +182,167 @@ def test_relay_dispatch_enqueues_ids_only():
 
     task = SignedPackage.loads(OrmQ.objects.get().payload)
     assert (task["func"], task["args"], task["kwargs"]) == ("core.tasks.deliver", (message.pk,), {})
+
+
+def _queued_ids(payloads) -> list[int]:
+    from django_q.signing import SignedPackage
+
+    return sorted(SignedPackage.loads(payload)["args"][0] for payload in payloads)
+
+
+def _first_lookup_rows(count: int) -> list[int]:
+    """Route `count` of the due rows to the lookups lane (as verification.run_lookup's deliveries are)."""
+    ids = list(OutboxMessage.objects.order_by("id").values_list("id", flat=True)[:count])
+    OutboxMessage.objects.filter(id__in=ids).update(handler="verification.run_lookup")
+    return ids
+
+
+def test_a_batch_is_claimed_enqueued_and_marked_in_four_statements(settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(20):
+        ping(f"s{n}")
+    lookups = _first_lookup_rows(5)
+    with CaptureQueriesContext(connection) as queries:
+        assert relay_dispatch_due() == 20
+    statements = [q["sql"].split()[0].upper() for q in queries.captured_queries]
+    statements = [s for s in statements if s not in ("SAVEPOINT", "RELEASE", "BEGIN", "COMMIT")]
+    assert statements == ["SELECT", "UPDATE", "INSERT", "UPDATE"]
+
+    lane = settings.Q_LANES["lookups"]
+    assert _queued_ids(OrmQ.objects.filter(key=lane).values_list("payload", flat=True)) == lookups
+    assert len(_queued_ids(OrmQ.objects.filter(key=settings.Q_CLUSTER["name"]).values_list("payload", flat=True))) == 15
+    from django_q.signing import SignedPackage
+
+    for row in OrmQ.objects.all():
+        task = SignedPackage.loads(row.payload)
+        message = OutboxMessage.objects.get(pk=task["args"][0])
+        assert (message.status, message.task_id, task["name"]) == ("dispatched", task["id"], f"outbox-{message.pk}")
+
+
+def test_a_batch_that_fails_halfway_leaves_nothing_claimed_or_queued(monkeypatch):
+    from core import relay
+
+    for n in range(6):
+        ping(f"s{n}")
+    enqueue = relay._enqueue
+    built: list[int] = []
+
+    def failing(message_id, cluster, collector):
+        if len(built) == 3:
+            raise RuntimeError("the relay died here (test)")
+        built.append(message_id)
+        return enqueue(message_id, cluster, collector)
+
+    monkeypatch.setattr(relay, "_enqueue", failing)
+    with pytest.raises(RuntimeError):
+        relay_dispatch_due()
+    assert OrmQ.objects.count() == 0
+    assert set(OutboxMessage.objects.values_list("status", "dispatch_count", "task_id")) == {("pending", 0, "")}
+    monkeypatch.setattr(relay, "_enqueue", enqueue)
+    assert relay_dispatch_due() == 6
+    assert OrmQ.objects.count() == 6
+
+
+@pytest.fixture
+def redis_broker(monkeypatch):
+    """Django-Q2 configured for the Redis broker on the local server, on queues of this test's own."""
+    import uuid
+
+    import redis
+    from django_q.conf import Conf
+
+    from core import relay
+    from tests import services
+
+    monkeypatch.setattr(Conf, "ORM", None)
+    monkeypatch.setattr(Conf, "REDIS", services.REDIS_URL)
+    relay._broker.cache_clear()
+    prefix = f"relay-test-{uuid.uuid4().hex[:8]}"
+    queues = {"default": f"{prefix}-default", "lookups": f"{prefix}-lookups"}
+    monkeypatch.setattr(Conf, "CLUSTER_NAME", queues["default"])
+    client = redis.from_url(services.REDIS_URL)
+    yield client, queues
+    client.delete(*(f"django_q:{q}:q" for q in queues.values()))
+    relay._broker.cache_clear()
+
+
+def test_with_redis_each_queue_gets_one_push_and_the_task_ids_are_recorded(redis_broker, settings, monkeypatch):
+    client, queues = redis_broker
+    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "name": queues["default"]}
+    settings.Q_LANES = {"lookups": queues["lookups"]}
+    for n in range(8):
+        ping(f"s{n}")
+    lookups = _first_lookup_rows(3)
+    pushes: list[tuple[str, int]] = []
+    from redis.client import Redis as RedisClient
+
+    rpush = RedisClient.rpush
+
+    def counted(self, name, *values):
+        pushes.append((name, len(values)))
+        return rpush(self, name, *values)
+
+    monkeypatch.setattr(RedisClient, "rpush", counted)
+    assert relay_dispatch_due() == 8
+    assert sorted(pushes) == sorted([(f"django_q:{queues['default']}:q", 5), (f"django_q:{queues['lookups']}:q", 3)])
+    assert _queued_ids(client.lrange(f"django_q:{queues['lookups']}:q", 0, -1)) == lookups
+    assert len(client.lrange(f"django_q:{queues['default']}:q", 0, -1)) == 5
+    assert OrmQ.objects.count() == 0
+    assert not OutboxMessage.objects.filter(task_id="").exists()
+
+
+def test_with_redis_down_the_claimed_rows_wait_for_their_lease(redis_broker, monkeypatch):
+    from django_q.conf import Conf
+
+    from tests import services
+
+    monkeypatch.setattr(Conf, "REDIS", services.REDIS_URL.replace("6379", "1"))  # nothing listens there
+    message = _message(ping("a"))
+    with pytest.raises(Exception, match=r"(?i)connect"):
+        relay_dispatch_due()
+    message.refresh_from_db()
+    assert (message.status, message.dispatch_count, message.task_id) == ("dispatched", 1, "")
+    later = timezone.now() + timedelta(seconds=3600)
+    assert outbox_claim_batch(limit=10, now=later) == [message.pk]
+
+
+def test_with_q_sync_the_relay_delivers_in_process(monkeypatch):
+    from django_q.conf import Conf
+
+    monkeypatch.setattr(Conf, "SYNC", True)
+    message = _message(ping("a"))
+    assert relay_dispatch_due() == 1
+    message.refresh_from_db()
+    assert message.status == "done"
+    assert kernel_events.CALLS == [("a", "tests.Pinged", 1)]
+    assert OrmQ.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_the_relay_analyses_an_outbox_whose_statistics_are_behind():
+    from django.db import connection
+
+    from core.relay import STATISTICS_STALE_ROWS, outbox_refresh_statistics
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's")
+
+    def modified_since_analyze() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_stat_force_next_flush()")  # this backend's counts, at its next commit
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_stat_clear_snapshot()")
+            cursor.execute("SELECT n_mod_since_analyze FROM pg_stat_user_tables WHERE relname = 'core_outboxmessage'")
+            return cursor.fetchone()[0]
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE core_outboxmessage")
+    assert not outbox_refresh_statistics()  # just analysed: one catalogue read, nothing more
+    for n in range(STATISTICS_STALE_ROWS + 10):
+        ping(f"s{n}")
+    assert modified_since_analyze() >= STATISTICS_STALE_ROWS
+    assert outbox_refresh_statistics()
+    assert modified_since_analyze() == 0
+    assert not outbox_refresh_statistics()

@@ -4,7 +4,8 @@ sets `RELAY_TEST_FAULTS` from the environment; the product never defines it).
 Each fault SIGKILLs the current process at a precise point that a real crash could hit but a test
 cannot otherwise reach on demand, by wrapping the relay's own seams:
   "kill-before-wake":       right after the writing transaction committed, before the on-commit wake-up;
-  "kill-after-dispatch:N":  after this process enqueued N tasks, in the middle of a claimed batch.
+  "kill-after-dispatch:N":  after this process built N tasks, in the middle of a claimed batch (with the
+                            ORM broker: inside the batch's transaction, before anything reaches a queue).
 """
 
 import os
@@ -38,11 +39,11 @@ def install(faults: list[str]) -> None:
         enqueue = relay._enqueue
         dispatched = 0
 
-        def counted_enqueue(message_id: int, cluster: str) -> str:
+        def counted_enqueue(message_id: int, cluster: str, collector: relay._Collector) -> str:
             nonlocal dispatched
             if dispatched >= kill_after:
                 _die()
             dispatched += 1
-            return enqueue(message_id, cluster)
+            return enqueue(message_id, cluster, collector)
 
         relay._enqueue = counted_enqueue
