@@ -76,3 +76,12 @@ def test_database_url_and_redis_url_switch_backends():
         "es-co",
         "America/Bogota",
     ], result.stderr
+
+
+def test_htmx_major_is_2_by_default_4_on_request_and_nothing_else():
+    show = "import django; django.setup(); from django.conf import settings as s; print(s.HTMX_MAJOR)"
+    assert _run("-c", show).stdout.strip() == "2"
+    assert _run("-c", show, HTMX_MAJOR="4").stdout.strip() == "4"
+    refused = _run("manage.py", "check", HTMX_MAJOR="3")
+    assert refused.returncode != 0
+    assert "HTMX_MAJOR must be 2 or 4, not 3" in refused.stderr

@@ -77,6 +77,26 @@ def workers(tmp_path, settings, fast_polls):
     return start
 
 
+@pytest.fixture(params=[2, 4], ids=["htmx2", "htmx4"])
+def htmx_major(request, settings):
+    """Each live-UI test that this marks runs under both bundled htmx versions (HTMX_MAJOR)."""
+    settings.HTMX_MAJOR = request.param
+    return request.param
+
+
+def watch_problems(page) -> list[str]:
+    """Every Content-Security-Policy report and uncaught script error of `page` from now on."""
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
+    return problems
+
+
+@pytest.fixture
+def page_problems(page):
+    return watch_problems(page)
+
+
 def shoot(page, name: str) -> None:
     SCREENSHOTS.mkdir(exist_ok=True)
     original = page.viewport_size
@@ -105,7 +125,7 @@ def count_requests(page, path: str) -> list:
 
 
 @pytest.mark.e2e
-def test_badge_turns_final_without_reload_and_polling_stops(live_server, page, workers):
+def test_badge_turns_final_without_reload_and_polling_stops(live_server, page, workers, htmx_major, page_problems):
     cluster, relay = workers(FAKE_LOOKUP_DELAY="3")  # "Verificando…" stays observable for seconds
     with cluster, relay:
         polls = count_requests(page, "/verificacion/estado/")
@@ -142,6 +162,8 @@ def test_badge_turns_final_without_reload_and_polling_stops(live_server, page, w
         page.wait_for_timeout(4_000)
         assert len(polls) == after_final
         assert page.evaluate("window.__notReloaded") == "sí"
+        assert page.evaluate("htmx.version").startswith(f"{htmx_major}.")
+        assert page_problems == []
         shoot(page, "home-active")
 
 
@@ -167,7 +189,9 @@ def test_home_in_each_state_looks_right_on_phone_and_desktop(live_server, page, 
 
 
 @pytest.mark.e2e
-def test_support_retries_a_blocked_record_and_the_persons_badge_updates(live_server, browser, page, workers, tmp_path):
+def test_support_retries_a_blocked_record_and_the_persons_badge_updates(
+    live_server, browser, page, workers, tmp_path, htmx_major, page_problems
+):
     person = register("1023456786")  # captcha_unsolved: blocked, no automatic retry
     staff = UserFactory.create(is_staff=True, cedula="900000002")
     # A transactional test flushes the data migration's group: make it as migration 0002 does.
@@ -184,6 +208,7 @@ def test_support_retries_a_blocked_record_and_the_persons_badge_updates(live_ser
         support_context = browser.new_context(locale="es-CO", timezone_id="America/Bogota")
         console = support_context.new_page()
         console.set_default_timeout(15_000)
+        console_problems = watch_problems(console)
         try:
             log_in(console, live_server.url, staff.cedula, TEST_PASSWORD)
             console.goto(f"{live_server.url}/verificacion/soporte/?status=blocked")
@@ -210,6 +235,7 @@ def test_support_retries_a_blocked_record_and_the_persons_badge_updates(live_ser
             expect(record).to_contain_text("Reintento por soporte")
             expect(record).to_contain_text("«captcha resuelto por soporte»")
             shoot(console, "console-record")
+            assert console_problems == []
         finally:
             support_context.close()
 
@@ -217,6 +243,68 @@ def test_support_retries_a_blocked_record_and_the_persons_badge_updates(live_ser
         expect(badge(page)).to_have_attribute("data-state", "active", timeout=WAIT_MS)
         expect(page.locator("#verification-timeline")).to_contain_text("Nuestro equipo de soporte pidió una nueva")
         assert page.evaluate("window.__notReloaded") == "sí"
+        assert page_problems == []
+
+
+# The tab's visibility as the page reads it: headless Chromium always reports "visible", so the test
+# stands in for the browser here (the product reads document.visibilityState and its event only).
+VISIBILITY_SWITCH = """
+Object.defineProperty(document, "visibilityState", {
+  configurable: true, get: () => (window.__hidden ? "hidden" : "visible"),
+});
+window.__setHidden = (hidden) => {
+  window.__hidden = hidden;
+  document.dispatchEvent(new Event("visibilitychange"));
+};
+"""
+
+
+def test_a_hidden_tab_sends_no_poll_and_asks_at_once_when_shown(
+    live_server, page, fast_polls, htmx_major, page_problems
+):
+    register("1023456781")  # its record is still being opened: the badge polls every second
+    page.context.add_init_script(VISIBILITY_SWITCH)
+    polls = count_requests(page, "/verificacion/estado/")
+    log_in(page, live_server.url, "1023456781")
+    expect(badge(page)).to_have_attribute("data-state", "opening")
+    with page.expect_request(lambda r: "/verificacion/estado/" in r.url, timeout=WAIT_MS):
+        pass  # it polls while visible
+    page.evaluate("window.__setHidden(true)")
+    hidden_at = len(polls)
+    page.wait_for_timeout(3_500)  # several poll intervals (1 s here)
+    assert len(polls) == hidden_at
+    with page.expect_request(lambda r: "/verificacion/estado/" in r.url, timeout=5_000):
+        page.evaluate("window.__setHidden(false)")  # shown again: one poll at once, not after the interval
+    assert page_problems == []
+
+
+def test_an_expired_session_sends_the_page_to_login(live_server, page, fast_polls, htmx_major, page_problems):
+    register("1023456787")
+    log_in(page, live_server.url, "1023456787")
+    expect(badge(page)).to_have_attribute("data-state", "opening")
+    page.context.clear_cookies()  # the session is gone (expired, or logged out elsewhere)
+    page.wait_for_url(f"{live_server.url}/ingresar/?next=/", timeout=WAIT_MS)
+    expect(page.get_by_label("Número de cédula")).to_be_visible()
+    assert page_problems == []
+
+
+def test_actualizar_asks_again_without_a_reload(live_server, page, fast_polls, htmx_major, page_problems):
+    register("1023456788")
+    drain_outbox()
+    log_in(page, live_server.url, "1023456788")
+    expect(badge(page)).to_have_attribute("data-state", "active")
+    page.evaluate("window.__notReloaded = 'sí'")
+    with page.expect_response(lambda r: "/verificacion/actualizar/" in r.url) as answer:
+        page.get_by_role("button", name="Actualizar").click()
+    assert answer.value.status == 200  # the form's own CSRF token went with the htmx POST
+    expect(badge(page)).to_contain_text("Verificando…")
+    expect(page.get_by_text("Estamos verificando su cédula de nuevo.")).to_be_visible()
+    expect(page.get_by_role("button", name="Actualizar")).to_be_disabled()
+    drain_outbox()  # the lookup, in this process: the open page follows by polling
+    expect(badge(page)).to_have_attribute("data-state", "active", timeout=WAIT_MS)
+    expect(page.get_by_role("button", name="Actualizar")).to_be_enabled()
+    assert page.evaluate("window.__notReloaded") == "sí"
+    assert page_problems == []
 
 
 def test_without_javascript_the_page_shows_the_state_and_actualizar_posts_back(live_server, browser, fast_polls):

@@ -108,7 +108,7 @@ def test_badge_tells_the_timeline_to_reload_only_when_the_version_changed(client
     version = CedulaInfo.objects.get(user=user).version
     assert "HX-Trigger" not in client.get(BADGE, {"v": version}, **HX)
     changed = client.get(BADGE, {"v": version - 1}, **HX)
-    assert changed["HX-Trigger"] == '{"verification-changed": {}}'
+    assert changed["HX-Trigger"] == '{"verification-changed": {"target": "body"}}'
 
 
 def test_badge_fragment_costs_at_most_three_queries(client):
@@ -207,7 +207,7 @@ def test_refresh_with_htmx_starts_a_check_then_the_rate_limit_explains_itself(cl
         assert "Verificando…" in body and "Estamos verificando su cédula de nuevo." in body
         assert 'hx-swap-oob="true"' in body
         assert re.search(r"<button[^>]*disabled", body)  # no second click while it runs
-        assert response["HX-Trigger"] == '{"verification-changed": {}}'
+        assert response["HX-Trigger"] == '{"verification-changed": {"target": "body"}}'
         log = TransitionLog.objects.filter(cedula_info__user=user).last()
         assert log is not None
         assert (log.transition, log.actor) == ("refresh", f"user:{user.pk}")

@@ -100,7 +100,7 @@ def test_the_permission_alone_opens_the_console(client, blocked):
 def _csrf_client(user) -> tuple[Client, str]:
     csrf_client = Client(enforce_csrf_checks=True)
     csrf_client.force_login(user)
-    csrf_client.get("/")  # sets the CSRF cookie, as the page does for htmx (hx-headers)
+    csrf_client.get("/")  # sets the CSRF cookie, as the page does
     return csrf_client, csrf_client.cookies["csrftoken"].value
 
 

@@ -67,12 +67,21 @@ def console_poll_seconds() -> int:
     return settings.VERIFICATION_CONSOLE_POLL_SECONDS
 
 
+VISIBLE = "document.visibilityState === 'visible'"
+
+
 def poll_trigger(seconds: int | None, *, event: str | None = None) -> str:
-    """An hx-trigger value: poll only while the tab is visible, and ask at once when it shows again."""
+    """An hx-trigger value: poll only while the tab is visible, and ask at once when it shows again.
+
+    A poll's filter goes after the interval for htmx 2 (`every 2s [cond]`) and right after the event
+    name for htmx 4 (`every[cond] 2s`). Measured in Chromium: htmx 4.0.1 ignores a filter written the
+    htmx 2 way and polls a hidden tab (its own polling guide shows that spelling), and htmx 2 never
+    polls with the htmx 4 one. An event's filter (`visibilitychange[cond]`) reads the same in both."""
     parts = []
     if seconds is not None:
-        parts.append(f"every {seconds}s [document.visibilityState === 'visible']")
-        parts.append("visibilitychange[document.visibilityState === 'visible'] from:document")
+        major: int = settings.HTMX_MAJOR
+        parts.append(f"every[{VISIBLE}] {seconds}s" if major == 4 else f"every {seconds}s [{VISIBLE}]")
+        parts.append(f"visibilitychange[{VISIBLE}] from:document")
     if event:
         parts.append(f"{event} from:body")
     return ", ".join(parts)

@@ -51,7 +51,9 @@ def _badge_response(
     response = render(request, f"{PANEL}#badge_response", context, status=status)
     # The client says which version it shows; when it is stale the timeline is told to reload.
     if request.GET.get("v", request.POST.get("v")) != str(badge.version):
-        trigger_client_event(response, ui.BADGE_CHANGED_EVENT)
+        # On <body> by name: htmx 4 fires HX-Trigger events after the swap, on the element that asked,
+        # which the swap has just replaced (detached, the event would reach no listener).
+        trigger_client_event(response, ui.BADGE_CHANGED_EVENT, {"target": "body"})
     return response
 
 
