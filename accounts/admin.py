@@ -5,10 +5,29 @@ from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
 
 from accounts.cedula import CedulaError, normalize
 from accounts.models import User
+from accounts.names import PersonNameError, clean_person_name
 from accounts.services import DUPLICATE_CEDULA_MESSAGE, user_register
 
 
-class UserAdminCreationForm(BaseUserCreationForm):
+class CleanNamesMixin:
+    """Names without invisible or direction-control characters, as registration stores them."""
+
+    cleaned_data: dict
+
+    def _clean_name(self, field: str) -> str:
+        try:
+            return clean_person_name(self.cleaned_data.get(field, ""))
+        except PersonNameError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+    def clean_nombres(self) -> str:
+        return self._clean_name("nombres")
+
+    def clean_apellidos(self) -> str:
+        return self._clean_name("apellidos")
+
+
+class UserAdminCreationForm(CleanNamesMixin, BaseUserCreationForm):
     # Typed as people write it ("1.023.456.789"); normalised before the model's 10-digit limit applies.
     cedula = forms.CharField(label="Cédula", max_length=20)
 
@@ -26,7 +45,7 @@ class UserAdminCreationForm(BaseUserCreationForm):
         return cedula
 
 
-class UserAdminChangeForm(UserChangeForm):
+class UserAdminChangeForm(CleanNamesMixin, UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"

@@ -6,4 +6,10 @@ class AccountsConfig(AppConfig):
     verbose_name = "Cuentas"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from accounts import events  # noqa: F401 - registers the event types
+        from accounts.signals import set_session_lifetime
+
+        # Every login (ours and the admin's) gets its lifetime from the service.
+        user_logged_in.connect(set_session_lifetime, dispatch_uid="accounts.set_session_lifetime")

@@ -3,6 +3,7 @@ from django.contrib.auth import password_validation
 
 from accounts.cedula import CedulaError, normalize
 from accounts.models import User
+from accounts.names import PersonNameError, clean_person_name
 from accounts.selectors import user_get_by_cedula
 from accounts.services import DUPLICATE_CEDULA_MESSAGE
 
@@ -28,11 +29,22 @@ class CedulaField(forms.CharField):
             raise forms.ValidationError(str(exc), code="invalid") from exc
 
 
+class PersonNameField(forms.CharField):
+    """A person's name, cleaned of invisible and direction-control characters (`accounts.names`)."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            return clean_person_name(value)
+        except PersonNameError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from exc
+
+
 class RegistrationForm(forms.Form):
-    nombres = forms.CharField(
+    nombres = PersonNameField(
         label="Nombres", max_length=120, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
     )
-    apellidos = forms.CharField(
+    apellidos = PersonNameField(
         label="Apellidos", max_length=120, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
     )
     cedula = CedulaField()

@@ -1,14 +1,22 @@
+from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from accounts.cedula import CedulaError, normalize
 from accounts.events import UserErased, UserRegistered
 from accounts.models import User
+from accounts.names import PersonNameError, clean_person_name
 from core import event_store, personal_data
 from core.event_store import Metadata
 from core.events import subject_name
 from core.exceptions import ApplicationError
 
 DUPLICATE_CEDULA_MESSAGE = "Ya existe una cuenta con esta cédula."
+
+
+def user_session_seconds(*, user: User) -> int:
+    """How long a login of `user` lasts: staff sessions are shorter than people's."""
+    seconds: int = settings.STAFF_SESSION_SECONDS if user.is_staff else settings.PERSON_SESSION_SECONDS
+    return seconds
 
 
 def user_register(
@@ -24,11 +32,17 @@ def user_register(
         cedula = normalize(cedula)
     except CedulaError as exc:
         raise ApplicationError(str(exc), code="cedula_invalid", field="cedula") from exc
+    names: dict[str, str] = {}
+    for field, value in (("nombres", nombres), ("apellidos", apellidos)):
+        try:
+            names[field] = clean_person_name(value)
+        except PersonNameError as exc:
+            raise ApplicationError(str(exc), code="name_invalid", field=field) from exc
     try:
         with transaction.atomic():
             if User.objects.filter(cedula=cedula).exists():
                 raise ApplicationError(DUPLICATE_CEDULA_MESSAGE, code="cedula_taken", field="cedula")
-            user = User(cedula=cedula, nombres=nombres.strip(), apellidos=apellidos.strip())
+            user = User(cedula=cedula, nombres=names["nombres"], apellidos=names["apellidos"])
             user.email = User.objects.normalize_email(email)
             user.set_password(password)
             user.save()
@@ -53,6 +67,9 @@ def user_erase(*, user: User, actor: str) -> None:
     stays complete and replayable; nothing readable about the person remains.
     """
     user_id = user.pk
+    # Locked first, as the consumer that opens the person's record does: that record either exists
+    # (and is erased below) or is never opened.
+    User.objects.select_for_update().filter(pk=user_id).values_list("pk", flat=True).first()
     event_store.append(stream_id=user_id, events=[UserErased(user_id=user_id)], metadata=Metadata.new(actor=actor))
     personal_data.erase_subject(subject=subject_name("user_id", user_id), user_id=user_id, actor=actor)
     User.objects.filter(pk=user_id).delete()

@@ -3,6 +3,7 @@ from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.forms import EraseAccountForm, LoginForm, RegistrationForm
@@ -76,11 +77,13 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:login")
 
 
+@never_cache  # a person's census answer: never kept by a browser or proxy cache
 @login_required
 def home_view(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/home.html")
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def erase_account_view(request: AuthenticatedHttpRequest) -> HttpResponse:

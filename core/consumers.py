@@ -49,33 +49,18 @@ def outbox_deliver(*, message_id: int, task_id: str = "") -> str:
 
     The row is locked (PostgreSQL) or the write lock taken (SQLite, IMMEDIATE) before the inbox check,
     so two concurrent deliveries of one message are serialised and the second sees it processed.
+    Every exception is a counted failure, also one raised by the commit itself (a deferred foreign key
+    to a row deleted meanwhile, a serialisation failure): a delivery that keeps failing ends as a dead
+    letter instead of being redelivered forever.
     """
-    error: BaseException | None = None
-    with transaction.atomic():
-        message = OutboxMessage.objects.select_for_update().select_related("event").get(pk=message_id)
-        if message.status == OutboxStatus.DONE or ProcessedMessage.objects.filter(message_id=message_id).exists():
-            return "duplicate"
-        try:
-            # A handler renamed away or an event without its upcaster must not make the task crash
-            # (it would be redelivered forever): it is a failure like any other, ending as a dead letter.
-            spec = handlers.get_handler(message.handler)
-            envelope = to_envelope(message.event)
-        except Exception as exc:
-            error = exc
-        else:
-            _current_task_id.set(task_id or message.task_id)
-            bind_correlation(envelope.correlation_id)
-            if spec.transactional:
-                try:
-                    with transaction.atomic():
-                        spec.func(envelope)
-                        _mark_processed(message, envelope)
-                    return "done"
-                except Defer as defer:
-                    return _defer(message_id=message_id, until=defer.until)
-                except Exception as exc:
-                    error = exc
-    if error is None:
+    try:
+        outcome, error, run_outside = _deliver_in_transaction(message_id=message_id, task_id=task_id)
+    except Exception as exc:  # the commit failed: nothing of the handler's effects was kept
+        return _record_failure(message_id=message_id, error=exc)
+    if outcome is not None:
+        return outcome
+    if run_outside is not None:
+        spec, envelope = run_outside
         try:
             spec.func(envelope)
         except Defer as defer:
@@ -89,7 +74,38 @@ def outbox_deliver(*, message_id: int, task_id: str = "") -> str:
                     return "duplicate"
                 _mark_processed(message, envelope)
             return "done"
+    assert error is not None
     return _record_failure(message_id=message_id, error=error)
+
+
+def _deliver_in_transaction(
+    *, message_id: int, task_id: str
+) -> tuple[str | None, BaseException | None, tuple[handlers.Handler, EventEnvelope] | None]:
+    """(outcome, error, handler to run outside a transaction): exactly one of them is set."""
+    with transaction.atomic():
+        message = OutboxMessage.objects.select_for_update().select_related("event").get(pk=message_id)
+        if message.status == OutboxStatus.DONE or ProcessedMessage.objects.filter(message_id=message_id).exists():
+            return "duplicate", None, None
+        try:
+            # A handler renamed away or an event without its upcaster must not make the task crash
+            # (it would be redelivered forever): it is a failure like any other, ending as a dead letter.
+            spec = handlers.get_handler(message.handler)
+            envelope = to_envelope(message.event)
+        except Exception as exc:
+            return None, exc, None
+        _current_task_id.set(task_id or message.task_id)
+        bind_correlation(envelope.correlation_id)
+        if not spec.transactional:
+            return None, None, (spec, envelope)
+        try:
+            with transaction.atomic():
+                spec.func(envelope)
+                _mark_processed(message, envelope)
+        except Defer as defer:
+            return _defer(message_id=message_id, until=defer.until), None, None
+        except Exception as exc:
+            return None, exc, None
+        return "done", None, None
 
 
 def _defer(*, message_id: int, until: datetime) -> str:

@@ -8,13 +8,40 @@ import contextvars
 import json
 import logging
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
+
+from django.http import HttpRequest, HttpResponse
 
 _correlation: contextvars.ContextVar[str] = contextvars.ContextVar("correlation_id", default="-")
 
 
 def bind_correlation(correlation_id: uuid.UUID | str | None) -> None:
     _correlation.set(str(correlation_id) if correlation_id else "-")
+
+
+@contextmanager
+def fresh_correlation() -> Iterator[None]:
+    """No correlation id inside (until something binds one), and the previous one back after: a
+    request or task never logs under the id its thread or process handled before."""
+    token = _correlation.set("-")
+    try:
+        yield
+    finally:
+        _correlation.reset(token)
+
+
+class CorrelationMiddleware:
+    """Every request starts without a correlation id (first in MIDDLEWARE, so every log line of the
+    request, Django's own CSRF and access warnings included, carries this request's id or none)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with fresh_correlation():
+            return self.get_response(request)
 
 
 def install_record_factory() -> None:

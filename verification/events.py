@@ -92,16 +92,25 @@ class CedulaVerificationFailed(DomainEvent):
 @register_event
 @dataclass(frozen=True, kw_only=True)
 class CedulaPersonalDataErased(DomainEvent):
-    """The person erased their account: the record is unlinked from them and keeps no census data."""
+    """The person erased their account: the record is unlinked from them, keeps no census data and
+    moves from `from_state` to `state` (erased). Version 1 (before the erased state existed) left
+    the state as it was: its `state` is both."""
 
     TYPE = "verification.CedulaPersonalDataErased"
-    VERSION = 1
+    VERSION = 2
     STREAM_TYPE = STREAM_TYPE
 
     cedula_info_id: int
     transition: str
+    from_state: str
     state: str
     attempt: int
+
+
+@register_upcaster(CedulaPersonalDataErased.TYPE, from_version=1)
+def _erased_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    """v1 did not change the state: it went from that state to the same one."""
+    return {**payload, "from_state": payload["state"]}
 
 
 # Every event of the stream: what a reader of `envelope.event` on a `cedula` stream holds.

@@ -9,7 +9,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from core.models import AppendOnlyModel
 from verification.lookup import RESULT_FIELDS
-from verification.states import RETRY_SOURCES, CedulaStatus, Transition
+from verification.states import LIVE_STATES, RETRY_SOURCES, CedulaStatus, Transition
 
 S = CedulaStatus
 
@@ -135,10 +135,17 @@ class CedulaInfo(ConcurrentTransitionMixin, models.Model):
         )
 
     def forget_person(self) -> None:
-        """Unlink the person and drop what the census said about them (no state change)."""
+        """Unlink the person and drop what the census said about them (no state change: how erasures
+        recorded before the erased state were applied, and what `erase` does on its way there)."""
         self.user = None
         self._set_result({})
         self.evidence = []
+
+    @transition(field=status, source=list(LIVE_STATES), target=S.ERASED)
+    def erase(self) -> None:
+        """The person erased their account: nothing about them stays, and nothing is planned."""
+        self.forget_person()
+        self.next_retry_at = None
 
     def _start_request(self, *, request_id, requested_at, attempts):
         self.request_id, self.requested_at, self.attempts = request_id, requested_at, attempts
@@ -177,6 +184,7 @@ TRANSITION_METHODS = {
     Transition.SUPPORT_RETRY: "support_retry",
     Transition.REFRESH: "refresh",
     Transition.SWEEPER_REREQUEST: "sweeper_rerequest",
+    Transition.ERASE: "erase",
 }
 
 

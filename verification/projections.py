@@ -22,7 +22,7 @@ from verification.events import (
     CedulaVerificationRequested,
 )
 from verification.lookup import RESULT_FIELDS
-from verification.states import Transition
+from verification.states import CedulaStatus, Transition
 
 INFO_FIELDS = (
     "user_id",
@@ -70,7 +70,7 @@ def audit_row_from_envelope(envelope: EventEnvelope) -> dict[str, Any]:
     if isinstance(event, CedulaVerificationRequested):
         from_state, to_state, reason, task_id = event.from_state, "pending", event.reason, ""
     elif isinstance(event, CedulaPersonalDataErased):
-        from_state, to_state, reason, task_id = event.state, event.state, "habeas data", ""
+        from_state, to_state, reason, task_id = event.from_state, event.state, "habeas data", ""
     else:
         from_state, to_state, task_id = "pending", event.outcome, event.task_id
         # A plain answer has no reason; a not-found checked on a second front says how it went.
@@ -110,7 +110,12 @@ def _apply_info(row: dict[str, Any] | None, envelope: EventEnvelope) -> dict[str
     else:
         info = CedulaInfo(**row)
         if isinstance(event, CedulaPersonalDataErased):
-            info.forget_person()
+            if event.state == CedulaStatus.ERASED:
+                info.erase()
+            elif event.state == event.from_state:
+                info.forget_person()  # version 1: erased the data, kept the state
+            else:
+                raise ValueError(f"erasure from {event.from_state!r} to {event.state!r} cannot have happened")
         else:
             transition = getattr(info, TRANSITION_METHODS[Transition(event.transition)])
             if isinstance(event, CedulaVerificationRequested):

@@ -89,7 +89,7 @@ def _record(*, info: CedulaInfo, from_state: str, event: CedulaEvent, metadata: 
 def _request_event(info: CedulaInfo, *, transition: str, from_state: str, reason: str) -> CedulaVerificationRequested:
     return CedulaVerificationRequested(
         cedula_info_id=info.pk,
-        user_id=info.user_id,  # type: ignore[arg-type]  # None once the person is erased (a known gap)
+        user_id=info.user_id,  # type: ignore[arg-type]  # set: only an erased record has none
         request_id=str(info.request_id),
         transition=transition,
         from_state=from_state,
@@ -100,8 +100,15 @@ def _request_event(info: CedulaInfo, *, transition: str, from_state: str, reason
 
 
 @transaction.atomic
-def cedula_info_open(*, user_id: int, cause: EventEnvelope) -> CedulaInfo:
-    """Create the person's CedulaInfo in `pending` and ask for the first lookup (idempotent)."""
+def cedula_info_open(*, user_id: int, cause: EventEnvelope) -> CedulaInfo | None:
+    """Create the person's CedulaInfo in `pending` and ask for the first lookup (idempotent). None,
+    doing nothing, when the person erased their account before this ran.
+
+    The person's row is locked first, as `user_erase` does: an erasure either finished before (the
+    person is gone) or waits for this record and then erases it too."""
+    if User.objects.select_for_update().filter(pk=user_id).values_list("pk", flat=True).first() is None:
+        logger.info("user %s erased their account before their record was opened: nothing to open", user_id)
+        return None
     existing = CedulaInfo.objects.filter(user_id=user_id).first()
     if existing is not None:
         return existing
@@ -174,7 +181,7 @@ def cedula_verification_record_result(
             )
         event = CedulaVerificationCompleted(
             cedula_info_id=info.pk,
-            user_id=info.user_id,  # type: ignore[arg-type]  # None once the person is erased (a known gap)
+            user_id=info.user_id,  # type: ignore[arg-type]  # set: only an erased record has none
             request_id=str(info.request_id),
             transition=transition,
             outcome=result.outcome,
@@ -262,8 +269,9 @@ def cedula_verification_run(*, cedula_info_id: int, request_id: str, cause: Even
         return False
     try:
         started = time.monotonic()
-        # `user` is None once the person is erased: a request still in flight then fails here (a known gap).
-        cedula = info.user.cedula  # type: ignore[union-attr]
+        if info.user is None:  # only an erased record has no person, and erasure is not pending
+            raise RuntimeError(f"cedula_info {info.pk} is pending without a person")
+        cedula = info.user.cedula
         with for_request(request_id):
             result = get_lookup()(cedula, deadline_s=settings.VERIFICATION_LOOKUP_DEADLINE_SECONDS)
         return cedula_verification_record_result(
@@ -440,12 +448,35 @@ def _in_batches(ids: list[int], one: Callable[..., bool]) -> int:
 
 def cedula_info_forget_person(*, user_id: int, actor: str) -> None:
     """Eraser for a habeas-data request (runs inside `accounts.services.user_erase`'s transaction):
-    unlink the person's record and drop its census data, audited."""
+    the person's record moves to `erased` (audited), unlinked and without census data. Every
+    consumer, lookup, sweep and retry leaves an erased record alone."""
     info = CedulaInfo.objects.select_for_update().filter(user_id=user_id).first()
     if info is None:
         return
-    info.forget_person()
+    _erase(info, metadata=Metadata.new(actor))
+
+
+def _erase(info: CedulaInfo, *, metadata: Metadata) -> None:
+    from_state = info.status
+    info.erase()
+    # The claim of a lookup in flight goes too: its result will find the record erased and do nothing.
+    LookupClaim.objects.filter(cedula_info=info).delete()
     event = CedulaPersonalDataErased(
-        cedula_info_id=info.pk, transition=Transition.ERASE, state=info.status, attempt=info.attempts
+        cedula_info_id=info.pk,
+        transition=Transition.ERASE,
+        from_state=from_state,
+        state=info.status,
+        attempt=info.attempts,
     )
-    _record(info=info, from_state=info.status, event=event, metadata=Metadata.new(actor))
+    _record(info=info, from_state=from_state, event=event, metadata=metadata)
+
+
+@transaction.atomic
+def cedula_info_erase_unlinked(*, actor: str) -> int:
+    """Move every record whose person was erased before the erased state existed (no person, still
+    in a live state) to `erased`, audited. Run once by migration 0009; idempotent. Returns the count."""
+    done = 0
+    for info in CedulaInfo.objects.select_for_update().filter(user__isnull=True).exclude(status=S.ERASED):
+        _erase(info, metadata=Metadata.new(actor))
+        done += 1
+    return done

@@ -8,6 +8,8 @@ class CedulaStatus(models.TextChoices):
     NOT_FOUND = "not_found", "No está en el censo"
     ERROR = "error", "Error al verificar"
     BLOCKED = "blocked", "Consulta bloqueada"
+    # The person erased their account (habeas data): the record stays, anonymous, and nothing acts on it.
+    ERASED = "erased", "Datos eliminados"
 
 
 RESULT_STATES = (CedulaStatus.ACTIVE, CedulaStatus.CANCELLED, CedulaStatus.NOT_FOUND)
@@ -15,6 +17,8 @@ RESULT_STATES = (CedulaStatus.ACTIVE, CedulaStatus.CANCELLED, CedulaStatus.NOT_F
 RETRY_SOURCES = (CedulaStatus.ERROR, CedulaStatus.BLOCKED)
 # States in which nothing changes by itself: the badge stops polling.
 FINAL_STATES = RESULT_STATES
+# Every state a person's record can be in while they have an account (erasure starts from any).
+LIVE_STATES = (CedulaStatus.PENDING, *RESULT_STATES, *RETRY_SOURCES)
 
 
 class Transition(models.TextChoices):
@@ -30,5 +34,5 @@ class Transition(models.TextChoices):
     SUPPORT_RETRY = "support_retry", "Reintento por soporte"
     REFRESH = "refresh", "Actualización solicitada"
     SWEEPER_REREQUEST = "sweeper_rerequest", "Verificación reenviada (estaba detenida)"
-    # Not a change of state: the person's data was erased (habeas data); audited like a transition.
+    # The person's data was erased (habeas data): any state -> erased, for good.
     ERASE = "erase", "Datos personales eliminados"

@@ -62,10 +62,11 @@ def test_erasure_leaves_nothing_readable_and_replay_still_matches():
     for value in PERSONAL_VALUES:
         assert value not in dump
     info.refresh_from_db()
-    assert info.user_id is None and info.municipio == "" and info.status == "active"
+    assert info.user_id is None and info.municipio == "" and info.status == "erased"
     erased = TransitionLog.objects.filter(cedula_info=info).last()
     assert erased is not None
     assert (erased.transition, erased.actor) == ("erase", f"user:{user.pk}")
+    assert (erased.from_state, erased.to_state) == ("active", "erased")
     # The log is complete (nothing deleted) and its personal fields read back as erased.
     assert StoredEvent.objects.count() == events_before + 2  # UserErased + CedulaPersonalDataErased
     completed = next(e for e in load_stream("cedula", info.pk) if e.event_type.endswith("Completed"))

@@ -11,6 +11,7 @@ from core.handlers import handler
 
 CALLS: list[tuple[str, str, int]] = []
 FAILING: set[str] = set()  # stream ids whose deliveries raise
+BREAK_AT_COMMIT: set[str] = set()  # stream ids whose deliveries break a deferred constraint (fail at commit)
 
 
 @register_event
@@ -35,6 +36,14 @@ def _pinged_v1_to_v2(payload: dict) -> dict:
 def on_ping(envelope) -> None:
     if envelope.stream_id in FAILING:
         raise RuntimeError("the consumer is down (test)")
+    if envelope.stream_id in BREAK_AT_COMMIT:
+        import uuid
+
+        from core.models import ProcessedMessage
+
+        # A foreign key to a row that does not exist: checked when the transaction commits (as when
+        # the row a consumer points at was deleted by a concurrent transaction).
+        ProcessedMessage.objects.create(message_id=10**12, handler="tests.dangling", event_id=uuid.uuid4())
     CALLS.append((envelope.stream_id, envelope.event_type, envelope.version))
 
 

@@ -29,6 +29,7 @@ def _no_wake(settings):
     settings.RELAY_WAKE_ON_COMMIT = False
     kernel_events.CALLS.clear()
     kernel_events.FAILING.clear()
+    kernel_events.BREAK_AT_COMMIT.clear()
 
 
 def _message(event) -> OutboxMessage:
@@ -90,6 +91,25 @@ def test_failures_back_off_then_become_a_dead_letter_that_staff_can_requeue(sett
     audit = load_stream("outbox", "requeues")
     assert [(cast(OutboxRequeued, e.event).message_ids, e.actor) for e in audit] == [([first.pk], "staff:7")]
     assert outbox_deliver(message_id=first.pk) == "done"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failure_at_commit_is_counted_and_ends_as_a_dead_letter(settings):
+    """The consumer's effects pass, the commit refuses them: a failure like any other, never a task
+    that crashes and comes back forever with its failure count at 0."""
+    settings.OUTBOX_MAX_FAILURES = 2
+    kernel_events.BREAK_AT_COMMIT.add("a")
+    message = _message(ping("a"))
+    assert outbox_deliver(message_id=message.pk) == "failed"
+    message.refresh_from_db()
+    assert (message.status, message.failure_count) == ("pending", 1)
+    assert message.last_error.startswith("IntegrityError")
+    assert not ProcessedMessage.objects.exists()
+    OutboxMessage.objects.filter(pk=message.pk).update(available_at=timezone.now())
+    assert outbox_deliver(message_id=message.pk) == "dead"
+    kernel_events.BREAK_AT_COMMIT.clear()
+    assert outbox_requeue(message_ids=[message.pk]) == 1
+    assert outbox_deliver(message_id=message.pk) == "done"
 
 
 def test_backoff_is_capped(settings):

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import UserFactory
 from tests.verification.helpers import drain_outbox, register
 from verification.models import CedulaInfo
 from verification.ops.operations import health, verification_stats
@@ -32,6 +33,7 @@ def test_stats_count_states_backlog_and_lag():
         "not_found": 1,
         "error": 1,
         "blocked": 2,
+        "erased": 0,
     }
     assert stats.retry_backlog == 2  # the error and the WAF block; captcha_unsolved waits for a person
     assert stats.retry_due == 0
@@ -60,9 +62,24 @@ def test_health_is_degraded_without_a_cluster_and_strict_mode_says_503(client):
     assert details["checks"]["database"]["ok"] and details["checks"]["broker"]["ok"]
     assert details["checks"]["cluster"]["ok"] is False
     assert client.get(reverse("ops:health")).status_code == 200
+    assert client.head(reverse("ops:health")).status_code == 200  # load balancers probe with HEAD
     response = client.get(reverse("ops:health") + "?strict=1")
     assert response.status_code == 503
-    assert response.json()["checks"]["cluster"]["ok"] is False
+    assert response.json() == {"status": "degraded"}  # no host names, cluster ids or breakers for anyone
+    staff = UserFactory.create(is_staff=True, cedula="900000003")
+    client.force_login(staff)
+    assert client.get(reverse("ops:health") + "?strict=1").json()["checks"]["cluster"]["ok"] is False
+
+
+def test_health_details_with_the_token_and_metrics_closed_in_production_without_one(client, settings):
+    settings.METRICS_TOKEN = "s3creto"
+    bearer = {"Authorization": "Bearer s3creto"}
+    assert "checks" in client.get(reverse("ops:health"), headers=bearer).json()
+    assert "checks" not in client.get(reverse("ops:health"), headers={"Authorization": "Bearer otro"}).json()
+    settings.METRICS_TOKEN = ""
+    settings.DJANGO_ENV = "production"
+    assert client.get(reverse("ops:metrics")).status_code == 401
+    assert "checks" not in client.get(reverse("ops:health"), headers=bearer).json()
 
 
 def test_metrics_in_prometheus_format(client, settings):

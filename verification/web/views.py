@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HTMX_STOP_POLLING, HttpResponseClientRedirect, trigger_client_event
@@ -70,6 +71,7 @@ def _person(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     return wrapper
 
 
+@never_cache
 @require_GET
 @vary_on_headers("HX-Request")
 @_person
@@ -91,6 +93,7 @@ def badge_view(request: AuthenticatedHtmxHttpRequest) -> HttpResponse:
     return _badge_response(request, cedula_info_get_for_user(user=request.user))
 
 
+@never_cache
 @require_GET
 @vary_on_headers("HX-Request")
 @_person
@@ -104,6 +107,7 @@ def timeline_view(request: AuthenticatedHtmxHttpRequest) -> HttpResponse:
     return render(request, f"{PANEL}#timeline", ui.timeline_context(badge, logs), status=status)
 
 
+@never_cache
 @require_POST
 @vary_on_headers("HX-Request")
 @_person
