@@ -1,6 +1,15 @@
-from django.contrib import admin
+from typing import Any
 
+from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+
+from verification.lookup import RESULT_FIELDS
 from verification.models import CedulaInfo, TransitionLog
+from verification.services import cedula_info_census_viewed
+
+# What only superusers see of a record (support staff work from the reason and the site, as in the
+# console): the census answer and the attempt's evidence.
+CENSUS_FIELDS = (*RESULT_FIELDS, "evidence")
 
 
 class ReadOnlyAdminMixin:
@@ -37,7 +46,25 @@ class CedulaInfoAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="persona")
     def user_masked(self, obj: CedulaInfo) -> str:
-        return str(obj.user)
+        return str(obj.user) if obj.user else "— (datos eliminados)"
+
+    def get_fields(self, request: HttpRequest, obj: CedulaInfo | None = None) -> list[Any]:
+        fields = [f for f in super().get_fields(request, obj) if f not in ("user", "user_masked")]
+        if not getattr(request.user, "is_superuser", False):
+            fields = [f for f in fields if f not in CENSUS_FIELDS]
+        return ["user_masked", *fields]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: CedulaInfo | None = None) -> list[str]:
+        return ["user_masked"]
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        response = super().change_view(request, object_id, form_url, extra_context)
+        user = request.user
+        if request.method == "GET" and response.status_code == 200 and getattr(user, "is_superuser", False):
+            cedula_info_census_viewed(cedula_info_id=int(object_id), staff_user=user)  # type: ignore[arg-type]
+        return response
 
 
 @admin.register(TransitionLog)

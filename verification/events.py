@@ -113,6 +113,19 @@ def _erased_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
     return {**payload, "from_state": payload["state"]}
 
 
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class CedulaCensusDataViewed(DomainEvent):
+    """A superuser opened a record in the admin with its census answer unmasked (who saw what, and
+    when: the actor and time are in the metadata). Its own stream per record, outside `cedula`."""
+
+    TYPE = "verification.CedulaCensusDataViewed"
+    VERSION = 1
+    STREAM_TYPE = "census_views"
+
+    cedula_info_id: int
+
+
 # Every event of the stream: what a reader of `envelope.event` on a `cedula` stream holds.
 CedulaEvent = (
     CedulaVerificationRequested | CedulaVerificationCompleted | CedulaVerificationFailed | CedulaPersonalDataErased

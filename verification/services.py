@@ -23,6 +23,7 @@ from core.events import EventEnvelope
 from core.exceptions import ApplicationError
 from verification.events import (
     STREAM_TYPE,
+    CedulaCensusDataViewed,
     CedulaEvent,
     CedulaPersonalDataErased,
     CedulaVerificationCompleted,
@@ -480,3 +481,22 @@ def cedula_info_erase_unlinked(*, actor: str) -> int:
         _erase(info, metadata=Metadata.new(actor))
         done += 1
     return done
+
+
+def cedula_info_census_viewed(*, cedula_info_id: int, staff_user: User) -> None:
+    """Record that a superuser saw a record's census answer unmasked (the admin's change page).
+    Only superusers see it; support staff see the record masked and record nothing."""
+    if not staff_user.is_superuser:
+        raise PermissionError("only superusers see census answers in the admin")
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                event_store.append(
+                    stream_id=cedula_info_id,
+                    events=[CedulaCensusDataViewed(cedula_info_id=cedula_info_id)],
+                    metadata=Metadata.new(str(Actor("staff", staff_user.pk))),
+                )
+            return
+        except event_store.ConcurrencyError:
+            if attempt == 2:
+                raise

@@ -596,7 +596,10 @@ REGISTRATION_THREADS = 4
 MAX_AHEAD = 24
 KILL_KINDS = ("web", "relay", "worker", "browser", "simulator")
 KILLS_PER_KIND = 2
-OVERALL_DEADLINE_SECONDS = 8 * 60
+# A guard against a hung drill, not a speed goal: alone on the 2-core machine it takes about 300 s
+# (292 s and 301 s, 2026-12-04); in CI it shares the cores with the other xdist worker's browser and
+# process tests and once passed 480 s.
+OVERALL_DEADLINE_SECONDS = 12 * 60
 # Solves the captcha service did (and charged) per final record, at most.
 SOLVES_PER_LOOKUP_GOAL = 1.05
 PASSWORD = "una-clave-larga-2026"
