@@ -40,8 +40,8 @@ def _erase(cedula: str) -> None:
     user_erase(user=user, actor=f"user:{user.pk}")
 
 
-def _record(cedula_user_id: int) -> CedulaInfo | None:
-    return CedulaInfo.objects.filter(user_id=cedula_user_id).first()
+def _record(user_id: int) -> CedulaInfo | None:
+    return CedulaInfo.objects.filter(user_id=user_id).first()
 
 
 def test_erasure_at_every_point_leaves_the_pipeline_healthy(settings, tmp_path):

@@ -125,7 +125,7 @@ def test_erased_during_the_lookup_its_result_is_dropped(settings):
     ERASE_DURING_LOOKUP.append("1023456780")
     user = register("1023456780")
     drain_outbox()
-    info = CedulaInfo.objects.get(pk=CedulaInfo.objects.get().pk)
+    info = CedulaInfo.objects.get()
     _erased(info, from_state=S.PENDING)
     assert not LookupClaim.objects.exists()
     assert not User.objects.filter(pk=user.pk).exists()
