@@ -1,11 +1,20 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import password_validation
 
 from accounts.cedula import CedulaError, normalize
+from accounts.http import client_ip
 from accounts.models import User
 from accounts.names import PersonNameError, clean_person_name
+from accounts.proof_of_work import FIELD_NAME as POW_FIELD
 from accounts.selectors import user_get_by_cedula
-from accounts.services import DUPLICATE_CEDULA_MESSAGE
+from accounts.services import (
+    DUPLICATE_CEDULA_MESSAGE,
+    ProofOfWorkRequired,
+    login_challenge,
+    user_authenticate,
+)
+from core.exceptions import ApplicationError
 
 
 class CedulaField(forms.CharField):
@@ -90,6 +99,35 @@ class LoginForm(forms.Form):
     password = forms.CharField(
         label="Contraseña", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
+
+
+class AdminLoginForm(AdminAuthenticationForm):
+    """The admin's login, throttled as the person's is (`user_authenticate`): repeated failures ask
+    for a proof of work (`pow_challenge`, shown by templates/admin/pm_login.html), never a lock-out."""
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.pow_challenge = login_challenge(client_ip=client_ip(request)) if request is not None else None
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if username is not None and password:
+            try:
+                self.user_cache = user_authenticate(
+                    request=self.request,
+                    cedula=username,
+                    password=password,
+                    client_ip=client_ip(self.request) if self.request is not None else "unknown",
+                    pow_payload=self.data.get(POW_FIELD),
+                )
+            except ProofOfWorkRequired as exc:
+                self.pow_challenge = exc.challenge
+                raise forms.ValidationError(exc.message, code="pow_required") from exc
+            except ApplicationError as exc:
+                raise self.get_invalid_login_error() from exc
+            self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data
 
 
 class EraseAccountForm(forms.Form):

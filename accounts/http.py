@@ -1,4 +1,5 @@
-"""Request types for the type checker in views that only a logged-in person reaches."""
+"""Request helpers: the client's address, and request types for the type checker in views that only
+a logged-in person reaches."""
 
 from django.http import HttpRequest
 
@@ -15,3 +16,8 @@ class AuthenticatedHttpRequest(HttpRequest):
 
 class AuthenticatedHtmxHttpRequest(AuthenticatedHttpRequest, HtmxHttpRequest):
     """A logged-in person's request that htmx may have sent."""
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address as the web server saw it (behind a proxy, see docs/deploy.md)."""
+    return str(request.META.get("REMOTE_ADDR", "unknown"))

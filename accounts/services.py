@@ -1,16 +1,63 @@
 from django.conf import settings
+from django.contrib.auth import authenticate
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 
 from accounts.cedula import CedulaError, normalize
 from accounts.events import UserErased, UserRegistered
 from accounts.models import User
 from accounts.names import PersonNameError, clean_person_name
+from accounts.proof_of_work import pow_challenge_create, pow_solution_level
+from accounts.throttle import login_pow_level, login_record_failure, login_record_success
 from core import event_store, personal_data
 from core.event_store import Metadata
 from core.events import subject_name
 from core.exceptions import ApplicationError
 
 DUPLICATE_CEDULA_MESSAGE = "Ya existe una cuenta con esta cédula."
+INVALID_LOGIN_MESSAGE = "Cédula o contraseña incorrecta."
+POW_REQUIRED_MESSAGE = (
+    "Hubo varios intentos fallidos desde su red. Por seguridad, espere a que su navegador termine la "
+    "comprobación automática y vuelva a escribir su contraseña."
+)
+LOGIN_PURPOSE = "login"
+
+
+class ProofOfWorkRequired(ApplicationError):
+    """The attempt must bring a proof of work of at least `level`; `challenge` is a fresh one."""
+
+    def __init__(self, *, level: int) -> None:
+        super().__init__(POW_REQUIRED_MESSAGE, code="pow_required")
+        self.level = level
+        self.challenge = pow_challenge_create(level=level, purpose=LOGIN_PURPOSE)
+
+
+def login_challenge(*, client_ip: str) -> str | None:
+    """The challenge a login form shows before anything is typed (the network's level), if any."""
+    level = login_pow_level(cedula=None, client_ip=client_ip)
+    return pow_challenge_create(level=level, purpose=LOGIN_PURPOSE) if level else None
+
+
+def user_authenticate(
+    *, request: HttpRequest | None, cedula: str, password: str, client_ip: str, pow_payload: str | None
+) -> User:
+    """Check a login attempt (the person's and the admin's). Failures are counted per (cédula,
+    network) and per network; past their allowance the attempt must bring a proof of work, whose
+    level grows with the failures, before the password is even checked. Nothing is ever locked:
+    raises ProofOfWorkRequired (with a new challenge) or ApplicationError(code="invalid_login")."""
+    try:
+        key = normalize(cedula)
+    except CedulaError:
+        key = cedula.strip()
+    required = login_pow_level(cedula=key, client_ip=client_ip)
+    if required and pow_solution_level(payload=pow_payload, purpose=LOGIN_PURPOSE) < required:
+        raise ProofOfWorkRequired(level=required)
+    user = authenticate(request, username=key, password=password)
+    if not isinstance(user, User):
+        login_record_failure(cedula=key, client_ip=client_ip)
+        raise ApplicationError(INVALID_LOGIN_MESSAGE, code="invalid_login")
+    login_record_success(cedula=key, client_ip=client_ip)
+    return user
 
 
 def user_session_seconds(*, user: User) -> int:

@@ -1,29 +1,60 @@
-"""Login throttling: failed attempts counted per cédula and per client address in the shared cache.
+"""Login throttling without lock-outs: failures raise the proof of work asked of the next attempt.
 
-Keys hold a hash, never the raw cédula. With the Redis cache the counters are atomic across every
-web process; with the database cache they are shared too (the cache table lives in the database).
+Failures are counted in the shared cache (Redis in scale-out, the database cache otherwise) under
+two keys, never under the cédula alone:
+- the pair (cédula, network): a stranger on another network can never slow a person down;
+- the network alone, across cédulas, with a wider allowance (one address may be a whole office or a
+  mobile carrier's NAT).
+Past its allowance each further failure adds a level to the proof of work (accounts.proof_of_work),
+up to POW_MAX_LEVEL; nothing is ever refused outright, so the owner who knows their password always
+gets in, at the cost of a few seconds of their browser's CPU. The cédula is kept as a keyed hash.
+
+A network is an IPv4 /LOGIN_THROTTLE_IPV4_PREFIX or an IPv6 /LOGIN_THROTTLE_IPV6_PREFIX.
 """
 
-import hashlib
+import ipaddress
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.crypto import salted_hmac
 
 
-def _keys(*, cedula: str, client_ip: str) -> list[str]:
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{cedula}".encode()).hexdigest()[:32]
-    return [f"login-fail:cedula:{digest}", f"login-fail:ip:{client_ip}"]
+def client_network(client_ip: str) -> str:
+    """The network a client address belongs to, for throttling ("unknown" when unparsable)."""
+    try:
+        address = ipaddress.ip_address(client_ip.strip())
+    except ValueError:
+        return "unknown"
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    prefix = settings.LOGIN_THROTTLE_IPV4_PREFIX if address.version == 4 else settings.LOGIN_THROTTLE_IPV6_PREFIX
+    return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
 
 
-def login_is_locked(*, cedula: str, client_ip: str) -> bool:
-    limit = settings.LOGIN_THROTTLE_MAX_FAILURES
-    counts = cache.get_many(_keys(cedula=cedula, client_ip=client_ip))
-    # The per-address limit is wider: several people may share one public address.
-    cedula_key, ip_key = _keys(cedula=cedula, client_ip=client_ip)
-    return counts.get(cedula_key, 0) >= limit or counts.get(ip_key, 0) >= limit * 4
+def _cedula_key(cedula: str) -> str:
+    return salted_hmac("pagina-madre.login-throttle", cedula).hexdigest()[:32]
+
+
+def _keys(*, cedula: str, client_ip: str) -> tuple[str, str]:
+    network = client_network(client_ip)
+    return f"login-fail:pair:{_cedula_key(cedula)}:{network}", f"login-fail:net:{network}"
+
+
+def login_pow_level(*, cedula: str | None, client_ip: str) -> int:
+    """The proof-of-work level the next login attempt must bring (0: none). Without a cédula (the
+    empty form), only the network's count is known."""
+    pair_key, net_key = _keys(cedula=cedula or "", client_ip=client_ip)
+    counts = cache.get_many([pair_key, net_key] if cedula else [net_key])
+    free: int = settings.LOGIN_THROTTLE_FREE_FAILURES
+    pair_over = counts.get(pair_key, 0) - free + 1 if cedula else 0
+    net_over = counts.get(net_key, 0) - free * settings.LOGIN_THROTTLE_NETWORK_FACTOR + 1
+    level = max(0, pair_over, net_over)
+    max_level: int = settings.POW_MAX_LEVEL
+    return min(level, max_level)
 
 
 def login_record_failure(*, cedula: str, client_ip: str) -> None:
+    """Count a failed attempt. A count lasts LOGIN_THROTTLE_WINDOW_SECONDS after the last failure."""
     window = settings.LOGIN_THROTTLE_WINDOW_SECONDS
     for key in _keys(cedula=cedula, client_ip=client_ip):
         if not cache.add(key, 1, timeout=window):
@@ -31,7 +62,10 @@ def login_record_failure(*, cedula: str, client_ip: str) -> None:
                 cache.incr(key)
             except ValueError:  # expired between add() and incr()
                 cache.add(key, 1, timeout=window)
+            else:
+                cache.touch(key, timeout=window)  # the database cache's incr() resets the timeout
 
 
 def login_record_success(*, cedula: str, client_ip: str) -> None:
+    """The owner got in from this network: their pair starts afresh (the network's count stays)."""
     cache.delete(_keys(cedula=cedula, client_ip=client_ip)[0])

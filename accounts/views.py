@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -7,16 +7,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.forms import EraseAccountForm, LoginForm, RegistrationForm
-from accounts.http import AuthenticatedHttpRequest
-from accounts.services import user_erase, user_register
-from accounts.throttle import login_is_locked, login_record_failure, login_record_success
+from accounts.http import AuthenticatedHttpRequest, client_ip
+from accounts.proof_of_work import FIELD_NAME as POW_FIELD
+from accounts.services import ProofOfWorkRequired, login_challenge, user_authenticate, user_erase, user_register
 from core.exceptions import ApplicationError
-
-LOCKED_MESSAGE = "Demasiados intentos fallidos. Espere unos minutos antes de volver a intentarlo."
-
-
-def _client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 @require_http_methods(["GET", "POST"])
@@ -49,25 +43,33 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("accounts:home")
     form = LoginForm(request.POST or None)
+    ip = client_ip(request)
     status = 200
+    pow_challenge = None
     if request.method == "POST" and form.is_valid():
-        cedula = form.cleaned_data["cedula"]
-        ip = _client_ip(request)
-        if login_is_locked(cedula=cedula, client_ip=ip):
-            form.add_error(None, LOCKED_MESSAGE)
+        try:
+            user = user_authenticate(
+                request=request,
+                cedula=form.cleaned_data["cedula"],
+                password=form.cleaned_data["password"],
+                client_ip=ip,
+                pow_payload=request.POST.get(POW_FIELD),
+            )
+        except ProofOfWorkRequired as exc:
+            form.add_error(None, exc.message)
+            pow_challenge = exc.challenge
             status = 429
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
         else:
-            user = authenticate(request, username=cedula, password=form.cleaned_data["password"])
-            if user is None:
-                login_record_failure(cedula=cedula, client_ip=ip)
-                form.add_error(None, "Cédula o contraseña incorrecta.")
-            else:
-                login_record_success(cedula=cedula, client_ip=ip)
-                login(request, user)
-                return redirect("accounts:home")
+            login(request, user)
+            return redirect("accounts:home")
+    if pow_challenge is None:
+        pow_challenge = login_challenge(client_ip=ip)
     if form.errors and status == 200:
         status = 400
-    return render(request, "accounts/login.html", {"form": form}, status=status)
+    context = {"form": form, "pow_challenge": pow_challenge}
+    return render(request, "accounts/login.html", context, status=status)
 
 
 @require_POST

@@ -166,9 +166,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Failed logins allowed per cédula and per client address inside the window, then a lock-out.
-LOGIN_THROTTLE_MAX_FAILURES = env.int("LOGIN_THROTTLE_MAX_FAILURES", default=5)
+# Login throttling (accounts/throttle.py), never a lock-out: failed logins free per (cédula, network)
+# inside the window (a network is an IPv4 /24 or IPv6 /64), and NETWORK_FACTOR times as many per
+# network across cédulas; past them each failure adds a level of proof of work to the next attempt.
+LOGIN_THROTTLE_FREE_FAILURES = env.int("LOGIN_THROTTLE_FREE_FAILURES", default=5)
+LOGIN_THROTTLE_NETWORK_FACTOR = env.int("LOGIN_THROTTLE_NETWORK_FACTOR", default=4)
 LOGIN_THROTTLE_WINDOW_SECONDS = env.int("LOGIN_THROTTLE_WINDOW_SECONDS", default=900)
+LOGIN_THROTTLE_IPV4_PREFIX = env.int("LOGIN_THROTTLE_IPV4_PREFIX", default=24)
+LOGIN_THROTTLE_IPV6_PREFIX = env.int("LOGIN_THROTTLE_IPV6_PREFIX", default=64)
+
+# Proof of work (ALTCHA, self-hosted: accounts/proof_of_work.py). Each try is a PBKDF2-SHA-256 of
+# POW_COST iterations; level n hides the answer among POW_BASE_COUNTER * 2**n tries (each level
+# doubles the work; level 1 is about a second in a desktop browser), up to POW_MAX_LEVEL.
+POW_HMAC_KEY = env.str("POW_HMAC_KEY", default=SECRET_KEY)
+POW_COST = env.int("POW_COST", default=1000)
+POW_BASE_COUNTER = env.int("POW_BASE_COUNTER", default=200)
+POW_MAX_LEVEL = env.int("POW_MAX_LEVEL", default=6)
+POW_EXPIRES_SECONDS = env.int("POW_EXPIRES_SECONDS", default=600)
 
 # --- Language and time -----------------------------------------------------------------------
 LANGUAGE_CODE = "es-co"
