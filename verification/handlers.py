@@ -26,6 +26,7 @@ def run_lookup(envelope: EventEnvelope) -> None:
             cedula_info_id=event.cedula_info_id, request_id=event.request_id, cause=envelope, task_id=current_task_id()
         )
     except LookupBusy as busy:
-        # Another delivery of this request is looking it up: this copy does nothing, and the message
-        # stays open until that claim's lease ends (its holder finishes it, or died and left it to us).
+        # Another delivery of this request is looking it up (LookupBusy: the message stays open
+        # until that claim's lease ends; its holder finishes it, or died and left it to us), or the
+        # cédula's re-checks are spent (LookupNotYet: it waits until the limit allows it).
         raise Defer(busy.until) from None

@@ -316,6 +316,25 @@ class LookupClaim(models.Model):
         return f"{self.request_id} ← {self.holder}"
 
 
+class PersonLookupRequest(models.Model):
+    """A lookup a person asked for (their registration's, or Actualizar), under the keyed hash of
+    their cédula: the limit on re-checks is kept per cédula, across records, so erasing the account
+    and registering again does not reset it (`counted`: a re-check; a first registration is not).
+    Only the hash (HMAC with the secret key) is kept, never the cédula, and the sweeper deletes a row
+    once it is a day old, erased person or not (docs/verification-states.md)."""
+
+    cedula_key = models.CharField(max_length=64)
+    request_id = models.UUIDField(unique=True)
+    requested_at = models.DateTimeField()
+    counted = models.BooleanField()
+
+    class Meta:
+        indexes = [models.Index(fields=["cedula_key", "requested_at"], name="verif_person_lookup_key_at")]
+
+    def __str__(self) -> str:
+        return f"{self.cedula_key[:8]}… {self.requested_at:%Y-%m-%d %H:%M}"
+
+
 class CaptchaSolveStatus(models.TextChoices):
     SOLVING = "solving", "resolviendo"
     READY = "ready", "lista"

@@ -18,7 +18,7 @@ from core import event_store
 from core.models import OutboxMessage, OutboxStatus, StoredEvent
 from verification.events import STREAM_TYPE, CedulaVerificationRequested
 from verification.models import CedulaInfo, LookupClaim, TransitionLog
-from verification.states import RETRY_SOURCES, CedulaStatus, Transition
+from verification.states import RETRY_SOURCES, CedulaStatus
 
 logger = logging.getLogger(__name__)
 
@@ -79,13 +79,6 @@ def cedula_info_badge_state(*, user_id: int) -> BadgeState | None:
 
 def cedula_info_timeline(*, cedula_info: CedulaInfo) -> list[TransitionLog]:
     return list(cedula_info.transitions.order_by("position"))
-
-
-def cedula_info_refreshes_since(*, cedula_info_id: int, since: datetime) -> int:
-    """Re-checks the person asked for (support re-checks don't count against their limit)."""
-    return TransitionLog.objects.filter(
-        cedula_info_id=cedula_info_id, transition=Transition.REFRESH, actor__startswith="user:", created_at__gte=since
-    ).count()
 
 
 def cedula_info_list_retry_due(*, now: datetime) -> list[int]:

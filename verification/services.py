@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django_fsm import TransitionNotAllowed, can_proceed
 
 from accounts.models import User
@@ -31,9 +32,8 @@ from verification.events import (
     CedulaVerificationRequested,
 )
 from verification.lookup import OUTCOMES, LookupResult, for_request, get_lookup, holder_id
-from verification.models import TRANSITION_METHODS, CedulaInfo, LookupClaim, TransitionLog
+from verification.models import TRANSITION_METHODS, CedulaInfo, LookupClaim, PersonLookupRequest, TransitionLog
 from verification.projections import audit_row_from_envelope
-from verification.selectors import cedula_info_refreshes_since
 from verification.states import CedulaStatus, Transition
 
 logger = logging.getLogger(__name__)
@@ -53,6 +53,81 @@ class LookupBusy(Exception):
     def __init__(self, until: datetime):
         super().__init__(f"lookup claimed until {until.isoformat()}")
         self.until = until
+
+
+class LookupNotYet(LookupBusy):
+    """The cédula's allowance of lookups asked for by people is spent: this one waits until `until`
+    (its delivery is deferred, not failed)."""
+
+
+# --- The allowance of lookups people ask for, per cédula ----------------------------------------
+# Re-checks a person asks for are limited per cédula (its keyed hash), across records: an Actualizar
+# counts, and so does a registration of a cédula asked about in the last day (erasing the account and
+# registering again is a re-check). A first registration does not count. Limits:
+# VERIFICATION_REFRESH_PER_HOUR and VERIFICATION_REFRESH_PER_DAY.
+CEDULA_KEY_SALT = "pagina-madre.verification.person-lookups"
+ALLOWANCE_WINDOW_MAX = timedelta(days=1)
+
+
+def cedula_keyed_hash(cedula: str) -> str:
+    """The cédula as the allowance knows it: an HMAC with the secret key (migration 0010 repeats it)."""
+    return salted_hmac(CEDULA_KEY_SALT, cedula).hexdigest()
+
+
+def _allowances() -> list[tuple[timedelta, int]]:
+    return [
+        (timedelta(hours=1), settings.VERIFICATION_REFRESH_PER_HOUR),
+        (timedelta(days=1), settings.VERIFICATION_REFRESH_PER_DAY),
+    ]
+
+
+def _person_lookup_record(*, cedula: str, request_id: uuid.UUID, at: datetime, registration: bool) -> None:
+    key = cedula_keyed_hash(cedula)
+    counted = not registration or (
+        PersonLookupRequest.objects.filter(cedula_key=key, requested_at__gte=at - ALLOWANCE_WINDOW_MAX).exists()
+    )
+    PersonLookupRequest.objects.create(cedula_key=key, request_id=request_id, requested_at=at, counted=counted)
+
+
+def person_lookups_free_at(*, cedula: str, now: datetime) -> datetime | None:
+    """When the cédula may ask for one more re-check (None: now)."""
+    return _free_at(key=cedula_keyed_hash(cedula), before=now, now=now)
+
+
+def _free_at(*, key: str, before: datetime, now: datetime, exclude: uuid.UUID | None = None) -> datetime | None:
+    """When one more re-check than those of `key` asked by `before` fits every limit (None: now)."""
+    free_at: datetime | None = None
+    for window, allowance in _allowances():
+        asks = PersonLookupRequest.objects.filter(
+            cedula_key=key, counted=True, requested_at__gte=before - window, requested_at__lte=before
+        )
+        if exclude is not None:
+            asks = asks.exclude(request_id=exclude)
+        if allowance <= 0:
+            return now + window
+        times = list(asks.order_by("-requested_at").values_list("requested_at", flat=True)[:allowance])
+        if len(times) >= allowance:
+            # The allowance-th newest re-check must leave the window first.
+            candidate = times[allowance - 1] + window
+            if candidate > now and (free_at is None or candidate > free_at):
+                free_at = candidate
+    return free_at
+
+
+def person_lookup_not_before(*, request_id: str) -> datetime | None:
+    """For a re-check a person asked for: when their cédula's limits let it run (None: now; also for
+    a first registration's lookup and for lookups the system or staff asked for, which never count)."""
+    ask = PersonLookupRequest.objects.filter(request_id=request_id, counted=True).first()
+    if ask is None:
+        return None
+    return _free_at(key=ask.cedula_key, before=ask.requested_at, now=timezone.now(), exclude=ask.request_id)
+
+
+def person_lookup_requests_purge(*, now: datetime | None = None) -> int:
+    """Delete the asks no allowance window reaches any more (the sweeper calls this)."""
+    now = now or timezone.now()
+    deleted, _ = PersonLookupRequest.objects.filter(requested_at__lt=now - ALLOWANCE_WINDOW_MAX).delete()
+    return deleted
 
 
 @dataclass(frozen=True)
@@ -107,7 +182,8 @@ def cedula_info_open(*, user_id: int, cause: EventEnvelope) -> CedulaInfo | None
 
     The person's row is locked first, as `user_erase` does: an erasure either finished before (the
     person is gone) or waits for this record and then erases it too."""
-    if User.objects.select_for_update().filter(pk=user_id).values_list("pk", flat=True).first() is None:
+    cedula = User.objects.select_for_update().filter(pk=user_id).values_list("cedula", flat=True).first()
+    if cedula is None:
         logger.info("user %s erased their account before their record was opened: nothing to open", user_id)
         return None
     existing = CedulaInfo.objects.filter(user_id=user_id).first()
@@ -116,6 +192,7 @@ def cedula_info_open(*, user_id: int, cause: EventEnvelope) -> CedulaInfo | None
     now = timezone.now()
     info = CedulaInfo.opened(user_id=user_id, request_id=uuid.uuid4(), requested_at=now)
     info.save(force_insert=True)
+    _person_lookup_record(cedula=cedula, request_id=info.request_id, at=now, registration=True)
     event = _request_event(info, transition=Transition.REQUEST, from_state="", reason="registro")
     _record(info=info, from_state="", event=event, metadata=Metadata.caused_by(cause))
     return info
@@ -265,6 +342,10 @@ def cedula_verification_run(*, cedula_info_id: int, request_id: str, cause: Even
     info = CedulaInfo.objects.select_related("user").get(pk=cedula_info_id)
     if info.status != S.PENDING or str(info.request_id) != str(request_id):
         return False
+    not_before = person_lookup_not_before(request_id=request_id)
+    if not_before is not None:
+        logger.info("cedula_info %s: its cédula's allowance of lookups is spent until %s", info.pk, not_before)
+        raise LookupNotYet(not_before)
     holder = lookup_claim_take(cedula_info_id=cedula_info_id, request_id=request_id)
     if holder is None:
         return False
@@ -349,22 +430,20 @@ def cedula_verification_retry_many(*, cedula_info_ids: list[int], staff_user: Us
     return RetryReport(retried=retried, refused=refused)
 
 
-def refresh_refusal(info: CedulaInfo, *, now: datetime | None = None) -> str | None:
-    """Why a person may not ask for a re-check now (Spanish), or None when they may."""
+def refresh_refusal(info: CedulaInfo, *, cedula: str, now: datetime | None = None) -> str | None:
+    """Why the person of `cedula` may not ask for a re-check of `info` now (Spanish), or None when
+    they may. The allowance is their cédula's (every record it ever had), not this record's."""
     if info.status == S.PENDING:
         return "Ya estamos verificando su cédula."
     if not can_proceed(info.refresh):
         return "Su verificación está en revisión; no hace falta actualizarla."
     now = now or timezone.now()
-    if cedula_info_refreshes_since(cedula_info_id=info.pk, since=now - timedelta(hours=1)) >= (
-        settings.VERIFICATION_REFRESH_PER_HOUR
-    ):
+    free_at = person_lookups_free_at(cedula=cedula, now=now)
+    if free_at is None:
+        return None
+    if free_at - now <= timedelta(hours=1):
         return "Ya actualizó hace poco. Puede volver a intentarlo dentro de una hora."
-    if cedula_info_refreshes_since(cedula_info_id=info.pk, since=now - timedelta(days=1)) >= (
-        settings.VERIFICATION_REFRESH_PER_DAY
-    ):
-        return "Alcanzó el máximo de actualizaciones por hoy. Inténtelo mañana."
-    return None
+    return "Alcanzó el máximo de actualizaciones por hoy. Inténtelo mañana."
 
 
 @transaction.atomic
@@ -373,10 +452,12 @@ def cedula_verification_refresh(*, user: User) -> TransitionLog:
     info = CedulaInfo.objects.select_for_update().filter(user=user).first()
     if info is None:
         raise ApplicationError("Todavía no tenemos una verificación para su cédula.", code="no_record")
-    refusal = refresh_refusal(info)
+    refusal = refresh_refusal(info, cedula=user.cedula)
     if refusal is not None:
         raise ApplicationError(refusal, code="refresh_refused")
-    return _restart(info, transition=Transition.REFRESH, actor=Actor("user", user.pk), reason="actualización")
+    log = _restart(info, transition=Transition.REFRESH, actor=Actor("user", user.pk), reason="actualización")
+    _person_lookup_record(cedula=user.cedula, request_id=info.request_id, at=info.requested_at, registration=False)
+    return log
 
 
 def cedula_verification_auto_retry(*, cedula_info_id: int) -> bool:
