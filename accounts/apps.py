@@ -8,7 +8,7 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
-        from accounts import events  # noqa: F401 - registers the event types
+        from accounts import events, handlers  # noqa: F401 - registers the event types and consumers
         from accounts.signals import set_session_lifetime
 
         # Every login (ours and the admin's) gets its lifetime from the service.

@@ -26,3 +26,16 @@ class UserErased(DomainEvent):
     STREAM_TYPE = "user"
 
     user_id: int
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class PasswordResetRequested(DomainEvent):
+    """Somebody asked for a password-reset link to the account's e-mail (the mail goes out from a
+    consumer, so the request's answer takes the same time whether or not the address has an account)."""
+
+    TYPE = "accounts.PasswordResetRequested"
+    VERSION = 1
+    STREAM_TYPE = "user"
+
+    user_id: int

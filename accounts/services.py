@@ -1,18 +1,33 @@
+import logging
+
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from accounts.cedula import CedulaError, normalize
-from accounts.events import UserErased, UserRegistered
+from accounts.events import PasswordResetRequested, UserErased, UserRegistered
 from accounts.models import User
 from accounts.names import PersonNameError, clean_person_name
 from accounts.proof_of_work import pow_challenge_create, pow_solution_level
-from accounts.throttle import login_pow_level, login_record_failure, login_record_success
+from accounts.throttle import (
+    login_pow_level,
+    login_record_failure,
+    login_record_success,
+    password_reset_mail_allowed,
+)
 from core import event_store, personal_data
 from core.event_store import Metadata
 from core.events import subject_name
 from core.exceptions import ApplicationError
+
+logger = logging.getLogger(__name__)
 
 DUPLICATE_CEDULA_MESSAGE = "Ya existe una cuenta con esta cédula."
 INVALID_LOGIN_MESSAGE = "Cédula o contraseña incorrecta."
@@ -120,3 +135,48 @@ def user_erase(*, user: User, actor: str) -> None:
     event_store.append(stream_id=user_id, events=[UserErased(user_id=user_id)], metadata=Metadata.new(actor=actor))
     personal_data.erase_subject(subject=subject_name("user_id", user_id), user_id=user_id, actor=actor)
     User.objects.filter(pk=user_id).delete()
+
+
+def user_password_reset_request(*, email: str, client_ip: str) -> int:
+    """Someone asks for a password-reset link to `email`: records `PasswordResetRequested` for each
+    active account with that address and a usable password (a consumer mails the links). Returns how
+    many; the caller answers the same whatever it is. Throttled per address and per network."""
+    if not password_reset_mail_allowed(email=email, client_ip=client_ip):
+        logger.info("password reset: throttled for a network or an address; nothing sent")
+        return 0
+    users = [u for u in User.objects.filter(email__iexact=email.strip(), is_active=True) if u.has_usable_password()]
+    for user in users:
+        with transaction.atomic():
+            event_store.append(
+                stream_id=user.pk,
+                events=[PasswordResetRequested(user_id=user.pk)],
+                metadata=Metadata.new(actor="anonymous"),
+            )
+    return len(users)
+
+
+def user_password_reset_mail(*, user_id: int) -> bool:
+    """Mail the account a one-time link to choose a new password (Spanish). False when the account is
+    gone or can no longer use one (erased, deactivated)."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.has_usable_password():
+        return False
+    context = {
+        "user": user,
+        "link": settings.SITE_URL
+        + reverse(
+            "accounts:password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        ),
+        "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
+    }
+    send_mail(
+        subject=render_to_string("accounts/password_reset_subject.txt", context).strip(),
+        message=render_to_string("accounts/password_reset_email.txt", context),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+    return True

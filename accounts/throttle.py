@@ -69,3 +69,28 @@ def login_record_failure(*, cedula: str, client_ip: str) -> None:
 def login_record_success(*, cedula: str, client_ip: str) -> None:
     """The owner got in from this network: their pair starts afresh (the network's count stays)."""
     cache.delete(_keys(cedula=cedula, client_ip=client_ip)[0])
+
+
+def _count(key: str, *, window: int) -> int:
+    """Add one to `key` (kept `window` seconds from its first count) and return the new count."""
+    if cache.add(key, 1, timeout=window):
+        return 1
+    try:
+        return int(cache.incr(key))
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=window)
+        return 1
+
+
+def password_reset_mail_allowed(*, email: str, client_ip: str) -> bool:
+    """Whether a password-reset request may send mail: at most PASSWORD_RESET_MAILS_PER_ADDRESS per
+    hour to one address, and PASSWORD_RESET_REQUESTS_PER_NETWORK per hour from one network (a mail
+    bomb or a scan costs nothing but a page). The page answers the same either way."""
+    hour = 3600
+    address = salted_hmac("pagina-madre.password-reset", email.strip().lower()).hexdigest()[:32]
+    per_network = _count(f"reset:net:{client_network(client_ip)}", window=hour)
+    per_address = _count(f"reset:addr:{address}", window=hour)
+    return (
+        per_network <= settings.PASSWORD_RESET_REQUESTS_PER_NETWORK
+        and per_address <= settings.PASSWORD_RESET_MAILS_PER_ADDRESS
+    )

@@ -10,4 +10,8 @@ urlpatterns = [
     path("ingresar/", views.login_view, name="login"),
     path("salir/", views.logout_view, name="logout"),
     path("cuenta/eliminar/", views.erase_account_view, name="erase"),
+    path("contrasena/olvido/", views.password_reset_view, name="password_reset"),
+    path("contrasena/enviada/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("contrasena/nueva/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
+    path("contrasena/lista/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]

@@ -1,15 +1,25 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.forms import EraseAccountForm, LoginForm, RegistrationForm
 from accounts.http import AuthenticatedHttpRequest, client_ip
 from accounts.proof_of_work import FIELD_NAME as POW_FIELD
-from accounts.services import ProofOfWorkRequired, login_challenge, user_authenticate, user_erase, user_register
+from accounts.services import (
+    ProofOfWorkRequired,
+    login_challenge,
+    user_authenticate,
+    user_erase,
+    user_password_reset_request,
+    user_register,
+)
 from core.exceptions import ApplicationError
 
 
@@ -99,3 +109,30 @@ def erase_account_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         messages.success(request, "Eliminamos su cuenta y sus datos personales.")
         return redirect("accounts:login")
     return render(request, "accounts/erase.html", {"form": form}, status=400 if form.errors else 200)
+
+
+# --- Password reset by e-mail: Django's views, our Spanish templates ------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def password_reset_view(request: HttpRequest) -> HttpResponse:
+    """Asks for the account's e-mail; the links go out from a consumer (`user_password_reset_request`),
+    so the answer is the same, and as quick, whether or not an account has that address."""
+    form = PasswordResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user_password_reset_request(email=form.cleaned_data["email"], client_ip=client_ip(request))
+        return redirect("accounts:password_reset_done")
+    return render(request, "accounts/password_reset_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"

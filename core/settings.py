@@ -151,6 +151,25 @@ Q_CLUSTER["ALT_CLUSTERS"] = {
     Q_LANES["lookups"]: {"workers": env.int("Q_LOOKUP_WORKERS", default=2)},
 }
 
+# --- Mail ------------------------------------------------------------------------------------
+# EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587 (django-environ's schemes). Production
+# must name one; elsewhere mail is printed by the process that sends it (`make run`: its terminal).
+if PRODUCTION and not env.str("EMAIL_URL", default=""):
+    raise ImproperlyConfigured("EMAIL_URL must name the SMTP server in production (e.g. smtp+tls://…:587).")
+_email = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = int(_email.get("EMAIL_PORT") or 25)
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS", False))
+EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL", False))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Pagina-Madre <no-responder@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# The site's address in mails' links (scheme and host, no trailing slash).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
@@ -174,6 +193,12 @@ LOGIN_THROTTLE_NETWORK_FACTOR = env.int("LOGIN_THROTTLE_NETWORK_FACTOR", default
 LOGIN_THROTTLE_WINDOW_SECONDS = env.int("LOGIN_THROTTLE_WINDOW_SECONDS", default=900)
 LOGIN_THROTTLE_IPV4_PREFIX = env.int("LOGIN_THROTTLE_IPV4_PREFIX", default=24)
 LOGIN_THROTTLE_IPV6_PREFIX = env.int("LOGIN_THROTTLE_IPV6_PREFIX", default=64)
+
+# Password reset by e-mail (Django's views): links last PASSWORD_RESET_TIMEOUT seconds; at most this
+# many mails an hour to one address and requests an hour from one network (the page answers the same).
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3 * 3600)
+PASSWORD_RESET_MAILS_PER_ADDRESS = env.int("PASSWORD_RESET_MAILS_PER_ADDRESS", default=3)
+PASSWORD_RESET_REQUESTS_PER_NETWORK = env.int("PASSWORD_RESET_REQUESTS_PER_NETWORK", default=20)
 
 # Proof of work (ALTCHA, self-hosted: accounts/proof_of_work.py). Each try is a PBKDF2-SHA-256 of
 # POW_COST iterations; level n hides the answer among POW_BASE_COUNTER * 2**n tries (each level

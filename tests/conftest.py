@@ -79,3 +79,52 @@ def admin_user(db, django_user_model):
     return django_user_model.objects.create_superuser(
         cedula="900000001", password="clave-admin-2026", nombres="Ada", apellidos="Admin", email="admin@example.org"
     )
+
+
+class ReceivedMail:
+    """The messages a loopback SMTP server received, parsed (`email.message.EmailMessage`)."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.messages: list = []
+        self._lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):  # aiosmtpd calls this hook by name
+        from email import message_from_bytes, policy
+
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        with self._lock:
+            self.messages.append(message)
+        return "250 OK"
+
+    def wait_for(self, count: int, timeout: float = 30.0) -> list:
+        """The first `count` messages, once they arrived (an AssertionError after `timeout`)."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._lock:
+                if len(self.messages) >= count:
+                    return list(self.messages[:count])
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{len(self.messages)} of {count} messages arrived in {timeout:.0f} s")
+            time.sleep(0.05)
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server (aiosmtpd) on 127.0.0.1, and the settings that send this process's mail to it."""
+    from aiosmtpd.controller import Controller
+
+    from tests.processes import free_port
+
+    received = ReceivedMail()
+    controller = Controller(received, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield received
+    controller.stop()

@@ -10,7 +10,7 @@ from tests.processes import REPO_ROOT, VENV_BIN, product_env
 def _run(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = product_env(DJANGO_SETTINGS_MODULE="core.settings", **env)
     environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for Playwright in the test process only
-    for name in ("DJANGO_SECRET_KEY", "DATABASE_URL", "REDIS_URL", "DJANGO_ENV"):
+    for name in ("DJANGO_SECRET_KEY", "DATABASE_URL", "REDIS_URL", "DJANGO_ENV", "EMAIL_URL"):
         if name not in env:
             environment.pop(name, None)
     return subprocess.run(
@@ -32,6 +32,12 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_a_mail_server():
+    result = _run("manage.py", "check", DJANGO_ENV="production", DJANGO_SECRET_KEY=secrets.token_urlsafe(64))
+    assert result.returncode != 0
+    assert "EMAIL_URL must name the SMTP server" in result.stderr
+
+
 def test_production_settings_pass_check_deploy_with_no_warnings():
     result = _run(
         "manage.py",
@@ -42,6 +48,7 @@ def test_production_settings_pass_check_deploy_with_no_warnings():
         DJANGO_ENV="production",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
         DJANGO_ALLOWED_HOSTS="portal.example.org",
+        EMAIL_URL="smtp+tls://portal:clave@smtp.example.org:587",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
