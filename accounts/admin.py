@@ -30,6 +30,12 @@ class CleanNamesMixin:
 class UserAdminCreationForm(CleanNamesMixin, BaseUserCreationForm):
     # Typed as people write it ("1.023.456.789"); normalised before the model's 10-digit limit applies.
     cedula = forms.CharField(label="Cédula", max_length=20)
+    email_vouched = forms.BooleanField(
+        label="El correo es correcto: la persona está presente (sin enlace de confirmación)",
+        required=False,
+        initial=True,
+        help_text="Sin marcar, le enviamos un enlace y su cédula se verifica cuando lo abra.",
+    )
 
     class Meta:
         model = User
@@ -64,15 +70,24 @@ class UserAdmin(BaseUserAdmin):
         (None, {"fields": ("cedula", "password")}),
         ("Datos personales", {"fields": ("nombres", "apellidos", "email")}),
         ("Permisos", {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
-        ("Fechas", {"fields": ("last_login", "date_joined")}),
+        ("Fechas", {"fields": ("last_login", "date_joined", "email_confirmed_at", "email_confirmation_required")}),
     )
+    # Confirmation is an event (EmailConfirmed): never a field staff edit by hand.
+    readonly_fields = ("email_confirmed_at", "email_confirmation_required")
     add_fieldsets = (
-        (None, {"classes": ("wide",), "fields": ("cedula", "nombres", "apellidos", "email", "password1", "password2")}),
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("cedula", "nombres", "apellidos", "email", "email_vouched", "password1", "password2"),
+            },
+        ),
     )
 
     def save_model(self, request, obj: User, form, change: bool) -> None:
         """A person added here is registered like any other (`user_register`: the account, the
-        `UserRegistered` event and its deliveries, so their cédula is verified); edits save as usual."""
+        `UserRegistered` event and its deliveries, so their cédula is verified once their address is
+        confirmed: at once when staff vouch for it, else by the mailed link); edits save as usual."""
         if change:
             super().save_model(request, obj, form, change)
             return
@@ -84,6 +99,7 @@ class UserAdmin(BaseUserAdmin):
             email=data.get("email", ""),
             password=data["password1"],
             actor=f"staff:{request.user.pk}",
+            email_vouched_by=f"staff:{request.user.pk}" if data.get("email_vouched") else None,
         )
         # The admin goes on with `obj` (log entry, redirect): make it the row the service created.
         obj.pk, obj.password, obj._state.adding, obj._state.db = user.pk, user.password, False, user._state.db

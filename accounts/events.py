@@ -1,18 +1,73 @@
 from dataclasses import dataclass
+from typing import Any
 
-from core.events import DomainEvent, register_event
+from core.events import DomainEvent, register_event, register_upcaster
 
 
 @register_event
 @dataclass(frozen=True, kw_only=True)
 class UserRegistered(DomainEvent):
-    """A person created their account. The payload names them by id only (no cédula, no name)."""
+    """A person created their account. The payload names them by id only (no cédula, no name).
+
+    v2: `awaits_email_confirmation` — their first lookup waits for `EmailConfirmed`. Accounts of v1
+    (before confirmation existed) were looked up at registration."""
 
     TYPE = "accounts.UserRegistered"
+    VERSION = 2
+    STREAM_TYPE = "user"
+
+    user_id: int
+    awaits_email_confirmation: bool
+
+
+@register_upcaster(UserRegistered.TYPE, from_version=1)
+def _registered_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    """v1 registrations were looked up at once."""
+    return {**payload, "awaits_email_confirmation": False}
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class EmailConfirmationRequested(DomainEvent):
+    """A confirmation link is to be mailed to the account's address (at registration, or the person
+    asked for it again)."""
+
+    TYPE = "accounts.EmailConfirmationRequested"
     VERSION = 1
     STREAM_TYPE = "user"
 
     user_id: int
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class EmailConfirmed(DomainEvent):
+    """The account's address is confirmed: the person opened the mailed link (`method` "link") or
+    staff vouched for it ("staff"). Their first lookup follows from this."""
+
+    TYPE = "accounts.EmailConfirmed"
+    VERSION = 1
+    STREAM_TYPE = "user"
+
+    user_id: int
+    method: str
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class RegistrationForTakenCedula(DomainEvent):
+    """Someone tried to register a cédula that already has an account (`user_id`): nothing was
+    created, the page answered as for any registration, and the address they gave is told by mail
+    (it is kept encrypted under the account's key, so erasing that account erases it too)."""
+
+    TYPE = "accounts.RegistrationForTakenCedula"
+    VERSION = 1
+    STREAM_TYPE = "user"
+    PERSONAL_FIELDS = ("email",)
+    SUBJECT_FIELD = "user_id"
+
+    user_id: int
+    email: str = ""
 
 
 @register_event

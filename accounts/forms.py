@@ -7,9 +7,7 @@ from accounts.http import client_ip
 from accounts.models import User
 from accounts.names import PersonNameError, clean_person_name
 from accounts.proof_of_work import FIELD_NAME as POW_FIELD
-from accounts.selectors import user_get_by_cedula
 from accounts.services import (
-    DUPLICATE_CEDULA_MESSAGE,
     ProofOfWorkRequired,
     login_challenge,
     user_authenticate,
@@ -68,11 +66,8 @@ class RegistrationForm(forms.Form):
         label="Repita la contraseña", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
 
-    def clean_cedula(self):
-        cedula = self.cleaned_data["cedula"]
-        if user_get_by_cedula(cedula=cedula) is not None:
-            raise forms.ValidationError(DUPLICATE_CEDULA_MESSAGE, code="cedula_taken")
-        return cedula
+    # No check of whether the cédula has an account: the answer must be the same either way
+    # (`user_registration_submit` mails the address what happened).
 
     def clean(self):
         cleaned = super().clean()

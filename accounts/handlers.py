@@ -1,7 +1,7 @@
 """What the accounts app does when events arrive (listed in docs/events.md)."""
 
-from accounts.events import PasswordResetRequested
-from accounts.services import user_password_reset_mail
+from accounts.events import EmailConfirmationRequested, PasswordResetRequested, RegistrationForTakenCedula
+from accounts.services import user_email_confirmation_mail, user_password_reset_mail, user_taken_cedula_mail
 from core.events import EventEnvelope
 from core.handlers import handler
 
@@ -13,3 +13,17 @@ def mail_password_reset(envelope: EventEnvelope) -> None:
     event = envelope.event
     assert isinstance(event, PasswordResetRequested)  # the only event type this handler is registered for
     user_password_reset_mail(user_id=event.user_id)
+
+
+@handler(EmailConfirmationRequested.TYPE, name="accounts.mail_email_confirmation", transactional=False)
+def mail_email_confirmation(envelope: EventEnvelope) -> None:
+    event = envelope.event
+    assert isinstance(event, EmailConfirmationRequested)  # the only event type this handler is registered for
+    user_email_confirmation_mail(user_id=event.user_id)
+
+
+@handler(RegistrationForTakenCedula.TYPE, name="accounts.mail_taken_cedula", transactional=False)
+def mail_taken_cedula(envelope: EventEnvelope) -> None:
+    event = envelope.event
+    assert isinstance(event, RegistrationForTakenCedula)  # the only event type this handler is registered for
+    user_taken_cedula_mail(user_id=event.user_id, email=event.email)

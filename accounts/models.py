@@ -21,6 +21,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     nombres = models.CharField("nombres", max_length=120)
     apellidos = models.CharField("apellidos", max_length=120)
     email = models.EmailField("correo electrónico")
+    # When the person opened the link mailed to `email` (or staff vouched for it). Until then nothing
+    # is looked up for them and no census answer is shown to them.
+    email_confirmed_at = models.DateTimeField("correo confirmado", null=True, blank=True)
+    # Accounts registered before confirmation existed were looked up at once: False for them.
+    email_confirmation_required = models.BooleanField("requiere confirmar el correo", default=False)
     is_active = models.BooleanField("activo", default=True)
     is_staff = models.BooleanField("equipo", default=False)
     date_joined = models.DateTimeField("fecha de registro", default=timezone.now)
@@ -34,6 +39,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = "usuario"
         verbose_name_plural = "usuarios"
+        indexes = [
+            # The accounts waiting for their confirmation: the registration cap counts them, the
+            # sweeper erases the stale ones.
+            models.Index(
+                fields=["date_joined"],
+                condition=models.Q(email_confirmation_required=True, email_confirmed_at__isnull=True),
+                name="accounts_user_unconfirmed",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(cedula__regex=rf"^[1-9][0-9]{{{MIN_LENGTH - 1},{MAX_LENGTH - 1}}}$"),
@@ -43,6 +57,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return f"{self.get_full_name()} ({self.cedula_masked})"
+
+    @property
+    def awaits_email_confirmation(self) -> bool:
+        """Their address is not confirmed yet: nothing is looked up, no census answer is shown."""
+        return self.email_confirmation_required and self.email_confirmed_at is None
 
     @property
     def cedula_masked(self) -> str:

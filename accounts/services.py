@@ -1,30 +1,44 @@
 import logging
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from accounts.cedula import CedulaError, normalize
-from accounts.events import PasswordResetRequested, UserErased, UserRegistered
+from accounts.events import (
+    EmailConfirmationRequested,
+    EmailConfirmed,
+    PasswordResetRequested,
+    RegistrationForTakenCedula,
+    UserErased,
+    UserRegistered,
+)
 from accounts.models import User
 from accounts.names import PersonNameError, clean_person_name
-from accounts.proof_of_work import pow_challenge_create, pow_solution_level
+from accounts.proof_of_work import pow_challenge_create, pow_level_clamp, pow_solution_level
 from accounts.throttle import (
+    confirmation_mail_allowed,
     login_pow_level,
     login_record_failure,
     login_record_success,
     password_reset_mail_allowed,
+    registration_counts,
+    registration_record,
 )
+from accounts.tokens import email_confirmation_tokens
 from core import event_store, personal_data
 from core.event_store import Metadata
-from core.events import subject_name
+from core.events import DomainEvent, subject_name
 from core.exceptions import ApplicationError
 
 logger = logging.getLogger(__name__)
@@ -38,13 +52,29 @@ POW_REQUIRED_MESSAGE = (
 LOGIN_PURPOSE = "login"
 
 
+REGISTRATION_PURPOSE = "registro"
+REGISTRATION_POW_MESSAGE = (
+    "Estamos recibiendo muchos registros. Por seguridad, espere a que su navegador termine la comprobación "
+    "automática y vuelva a escribir su contraseña."
+)
+REGISTRATION_LIMITED_MESSAGE = "Se crearon muchas cuentas desde su red en la última hora. Inténtelo de nuevo más tarde."
+REGISTRATION_BUSY_MESSAGE = (
+    "En este momento hay demasiados registros pendientes de confirmar. Inténtelo de nuevo en unos minutos."
+)
+ALREADY_CONFIRMED_MESSAGE = "Su correo ya está confirmado. Ingrese con su cédula y su contraseña."
+INVALID_CONFIRMATION_MESSAGE = (
+    "Este enlace de confirmación no vale: venció, ya no corresponde a su correo o está incompleto. "
+    "Ingrese y pida uno nuevo."
+)
+
+
 class ProofOfWorkRequired(ApplicationError):
     """The attempt must bring a proof of work of at least `level`; `challenge` is a fresh one."""
 
-    def __init__(self, *, level: int) -> None:
-        super().__init__(POW_REQUIRED_MESSAGE, code="pow_required")
+    def __init__(self, *, level: int, purpose: str = LOGIN_PURPOSE, message: str = POW_REQUIRED_MESSAGE) -> None:
+        super().__init__(message, code="pow_required")
         self.level = level
-        self.challenge = pow_challenge_create(level=level, purpose=LOGIN_PURPOSE)
+        self.challenge = pow_challenge_create(level=level, purpose=purpose)
 
 
 def login_challenge(*, client_ip: str) -> str | None:
@@ -82,13 +112,22 @@ def user_session_seconds(*, user: User) -> int:
 
 
 def user_register(
-    *, cedula: str, nombres: str, apellidos: str, email: str, password: str, actor: str | None = None
+    *,
+    cedula: str,
+    nombres: str,
+    apellidos: str,
+    email: str,
+    password: str,
+    actor: str | None = None,
+    email_vouched_by: str | None = None,
 ) -> User:
     """Create a person's account and record `UserRegistered` (with its outbox deliveries).
 
-    The user row, the event and the deliveries commit together or not at all. The cédula is
+    The user row, the events and the deliveries commit together or not at all. The cédula is
     normalised here; duplicates raise ApplicationError. `actor`: who registered them (default: the
-    person; "staff:<id>" from the admin).
+    person; "staff:<id>" from the admin). The address must be confirmed before anything is looked
+    up: a confirmation link is mailed (`EmailConfirmationRequested`), unless `email_vouched_by`
+    (staff, registering someone in person) confirms it at once (`EmailConfirmed`, method "staff").
     """
     try:
         cedula = normalize(cedula)
@@ -106,11 +145,19 @@ def user_register(
                 raise ApplicationError(DUPLICATE_CEDULA_MESSAGE, code="cedula_taken", field="cedula")
             user = User(cedula=cedula, nombres=names["nombres"], apellidos=names["apellidos"])
             user.email = User.objects.normalize_email(email)
+            user.email_confirmation_required = True
+            if email_vouched_by:
+                user.email_confirmed_at = timezone.now()
             user.set_password(password)
             user.save()
+            then: DomainEvent = (
+                EmailConfirmed(user_id=user.pk, method="staff")
+                if email_vouched_by
+                else EmailConfirmationRequested(user_id=user.pk)
+            )
             event_store.append(
                 stream_id=user.pk,
-                events=[UserRegistered(user_id=user.pk)],
+                events=[UserRegistered(user_id=user.pk, awaits_email_confirmation=True), then],
                 metadata=Metadata.new(actor=actor or f"user:{user.pk}"),
                 expected_version=0,
             )
@@ -118,6 +165,178 @@ def user_register(
         # Two registrations of one cédula raced past the check: the unique index decides.
         raise ApplicationError(DUPLICATE_CEDULA_MESSAGE, code="cedula_taken", field="cedula") from exc
     return user
+
+
+def user_registration_submit(
+    *, cedula: str, nombres: str, apellidos: str, email: str, password: str, client_ip: str, pow_payload: str | None
+) -> None:
+    """A person's registration form. The answer is the same whether or not the cédula has an account:
+    a new account gets a confirmation link by mail; for a cédula that has one, nothing is created and
+    the address given is told by mail what to do (`RegistrationForTakenCedula`). Malformed input still
+    raises its ApplicationError (it says nothing about anyone). Limited per address and per network,
+    with a proof of work under load, and by a global cap on accounts waiting for their confirmation
+    (ProofOfWorkRequired / ApplicationError code "registration_limited")."""
+    registration_admit(client_ip=client_ip, pow_payload=pow_payload)
+    try:
+        user_register(cedula=cedula, nombres=nombres, apellidos=apellidos, email=email, password=password)
+    except ApplicationError as exc:
+        if exc.code != "cedula_taken":
+            raise
+        make_password(password)  # the same work as a new account: the time of the answer says nothing
+        with transaction.atomic():
+            existing = User.objects.filter(cedula=normalize(cedula)).first()
+            if existing is not None:
+                event_store.append(
+                    stream_id=existing.pk,
+                    events=[RegistrationForTakenCedula(user_id=existing.pk, email=User.objects.normalize_email(email))],
+                    metadata=Metadata.new(actor="anonymous"),
+                )
+
+
+def _unconfirmed_count() -> int:
+    """Accounts waiting for their confirmation (an index on the flag keeps this a range count)."""
+    return User.objects.filter(
+        email_confirmation_required=True,
+        email_confirmed_at__isnull=True,
+        date_joined__gte=timezone.now() - timedelta(hours=settings.ACCOUNTS_CONFIRMATION_HOURS),
+    ).count()
+
+
+def registration_admit(*, client_ip: str, pow_payload: str | None) -> None:
+    """Let one more registration in from `client_ip`, or raise why not. Counts in the shared cache."""
+    unconfirmed = _unconfirmed_count()
+    if unconfirmed >= settings.ACCOUNTS_UNCONFIRMED_CAP:
+        logger.warning("registration refused: %s accounts wait for their confirmation (the cap)", unconfirmed)
+        raise ApplicationError(REGISTRATION_BUSY_MESSAGE, code="registration_limited")
+    per_ip, per_network = registration_counts(client_ip=client_ip)
+    if (
+        per_ip >= settings.ACCOUNTS_REGISTRATIONS_PER_ADDRESS
+        or per_network >= settings.ACCOUNTS_REGISTRATIONS_PER_NETWORK
+    ):
+        raise ApplicationError(REGISTRATION_LIMITED_MESSAGE, code="registration_limited")
+    required = registration_pow_level(client_ip=client_ip, unconfirmed=unconfirmed)
+    if required and pow_solution_level(payload=pow_payload, purpose=REGISTRATION_PURPOSE) < required:
+        raise ProofOfWorkRequired(level=required, purpose=REGISTRATION_PURPOSE, message=REGISTRATION_POW_MESSAGE)
+    registration_record(client_ip=client_ip)
+
+
+def registration_pow_level(*, client_ip: str, unconfirmed: int | None = None) -> int:
+    """The proof of work a registration from `client_ip` must bring now: past the free registrations
+    of its network in the hour, or once half the cap of unconfirmed accounts is reached."""
+    if unconfirmed is None:
+        unconfirmed = _unconfirmed_count()
+    _, per_network = registration_counts(client_ip=client_ip)
+    level = per_network - settings.ACCOUNTS_REGISTRATIONS_FREE_PER_NETWORK + 1
+    if unconfirmed * 2 >= settings.ACCOUNTS_UNCONFIRMED_CAP:
+        level = max(level, 1)
+    return pow_level_clamp(level)
+
+
+def registration_challenge(*, client_ip: str) -> str | None:
+    level = registration_pow_level(client_ip=client_ip)
+    return pow_challenge_create(level=level, purpose=REGISTRATION_PURPOSE) if level else None
+
+
+def _confirmation_link(user: User) -> str:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = email_confirmation_tokens.make_token(user)
+    site: str = settings.SITE_URL
+    return site + reverse("accounts:email_confirm", kwargs={"uidb64": uid, "token": token})
+
+
+def user_email_confirm(*, uidb64: str, token: str) -> User:
+    """The person opened their confirmation link: their address is confirmed (`EmailConfirmed`, which
+    causes their first lookup) and the caller may log them in. A link opened again, wrong, expired or
+    for an address that changed raises ApplicationError (code "already_confirmed" or
+    "confirmation_invalid") and confirms nobody."""
+    try:
+        user_id = int(urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, UnicodeDecodeError):
+        user_id = None
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(pk=user_id, is_active=True).first() if user_id else None
+        if user is not None and not user.awaits_email_confirmation:
+            # Confirmed already (this link, or another): nothing to do, and no login from a used link.
+            raise ApplicationError(ALREADY_CONFIRMED_MESSAGE, code="already_confirmed")
+        if user is None or not email_confirmation_tokens.check_token(user, token):
+            raise ApplicationError(INVALID_CONFIRMATION_MESSAGE, code="confirmation_invalid")
+        user.email_confirmed_at = timezone.now()
+        user.save(update_fields=["email_confirmed_at"])
+        event_store.append(
+            stream_id=user.pk,
+            events=[EmailConfirmed(user_id=user.pk, method="link")],
+            metadata=Metadata.new(actor=f"user:{user.pk}"),
+        )
+    return user
+
+
+def user_email_confirmation_resend(*, user: User) -> None:
+    """The person asks for their confirmation link again (at most ACCOUNTS_CONFIRMATION_MAILS_PER_HOUR)."""
+    if not user.awaits_email_confirmation:
+        raise ApplicationError("Su correo ya está confirmado.", code="already_confirmed")
+    if not confirmation_mail_allowed(user_id=user.pk):
+        raise ApplicationError(
+            "Ya le enviamos varios correos hace poco. Revise también la carpeta de correo no deseado.",
+            code="confirmation_throttled",
+        )
+    with transaction.atomic():
+        event_store.append(
+            stream_id=user.pk,
+            events=[EmailConfirmationRequested(user_id=user.pk)],
+            metadata=Metadata.new(actor=f"user:{user.pk}"),
+        )
+
+
+def user_email_confirmation_mail(*, user_id: int) -> bool:
+    """Mail the account its confirmation link (Spanish, cédula masked). False when there is nothing to
+    confirm any more (erased, confirmed meanwhile)."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.awaits_email_confirmation:
+        return False
+    context = {"user": user, "link": _confirmation_link(user), "hours": settings.ACCOUNTS_CONFIRMATION_HOURS}
+    _send("accounts/email_confirmation", context, to=user.email)
+    return True
+
+
+def user_taken_cedula_mail(*, user_id: int, email: str) -> bool:
+    """Tell an address that its registration found the cédula taken: how to get in if the account is
+    theirs, and that they may claim the cédula if it is theirs and the account is not."""
+    user = User.objects.filter(pk=user_id).first()
+    if user is None or not email:
+        return False  # erased since: the address was erased with it
+    context = {
+        "cedula_masked": user.cedula_masked,
+        "login": settings.SITE_URL + reverse("accounts:login"),
+        "reset": settings.SITE_URL + reverse("accounts:password_reset"),
+    }
+    _send("accounts/taken_cedula", context, to=email)
+    return True
+
+
+def _send(template: str, context: dict[str, object], *, to: str) -> None:
+    send_mail(
+        subject=render_to_string(f"{template}_subject.txt", context).strip(),
+        message=render_to_string(f"{template}_email.txt", context),
+        from_email=None,
+        recipient_list=[to],
+    )
+
+
+def user_unconfirmed_purge(*, now: datetime | None = None) -> int:
+    """Erase accounts whose address was never confirmed within ACCOUNTS_CONFIRMATION_HOURS (a typo
+    or a squatter must not hold a cédula): the cédula is free to register again. The sweeper calls it."""
+    now = now or timezone.now()
+    stale = User.objects.filter(
+        email_confirmation_required=True,
+        email_confirmed_at__isnull=True,
+        is_staff=False,
+        date_joined__lt=now - timedelta(hours=settings.ACCOUNTS_CONFIRMATION_HOURS),
+    ).order_by("pk")[:200]
+    erased = 0
+    for user in stale:
+        user_erase(user=user, actor="system")
+        erased += 1
+    return erased
 
 
 @transaction.atomic
@@ -161,22 +380,9 @@ def user_password_reset_mail(*, user_id: int) -> bool:
     user = User.objects.filter(pk=user_id, is_active=True).first()
     if user is None or not user.has_usable_password():
         return False
-    context = {
-        "user": user,
-        "link": settings.SITE_URL
-        + reverse(
-            "accounts:password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        ),
-        "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
-    }
-    send_mail(
-        subject=render_to_string("accounts/password_reset_subject.txt", context).strip(),
-        message=render_to_string("accounts/password_reset_email.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
-    )
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    link = settings.SITE_URL + reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    context = {"user": user, "link": link, "hours": settings.PASSWORD_RESET_TIMEOUT // 3600}
+    _send("accounts/password_reset", context, to=user.email)
     return True

@@ -94,3 +94,24 @@ def password_reset_mail_allowed(*, email: str, client_ip: str) -> bool:
         per_network <= settings.PASSWORD_RESET_REQUESTS_PER_NETWORK
         and per_address <= settings.PASSWORD_RESET_MAILS_PER_ADDRESS
     )
+
+
+def _registration_keys(client_ip: str) -> tuple[str, str]:
+    return f"register:ip:{client_ip.strip()}", f"register:net:{client_network(client_ip)}"
+
+
+def registration_counts(*, client_ip: str) -> tuple[int, int]:
+    """Registrations let in this hour from the address and from its network."""
+    ip_key, net_key = _registration_keys(client_ip)
+    counts = cache.get_many([ip_key, net_key])
+    return int(counts.get(ip_key, 0)), int(counts.get(net_key, 0))
+
+
+def registration_record(*, client_ip: str) -> None:
+    for key in _registration_keys(client_ip):
+        _count(key, window=3600)
+
+
+def confirmation_mail_allowed(*, user_id: int) -> bool:
+    """At most ACCOUNTS_CONFIRMATION_MAILS_PER_HOUR confirmation links re-sent to one account an hour."""
+    return _count(f"confirm-mail:{user_id}", window=3600) <= settings.ACCOUNTS_CONFIRMATION_MAILS_PER_HOUR

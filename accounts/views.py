@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.forms import EraseAccountForm, LoginForm, RegistrationForm
 from accounts.http import AuthenticatedHttpRequest, client_ip
@@ -15,10 +15,13 @@ from accounts.proof_of_work import FIELD_NAME as POW_FIELD
 from accounts.services import (
     ProofOfWorkRequired,
     login_challenge,
+    registration_challenge,
     user_authenticate,
+    user_email_confirm,
+    user_email_confirmation_resend,
     user_erase,
     user_password_reset_request,
-    user_register,
+    user_registration_submit,
 )
 from core.exceptions import ApplicationError
 
@@ -28,24 +31,66 @@ def register_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("accounts:home")
     form = RegistrationForm(request.POST or None)
+    ip = client_ip(request)
+    status = 200
+    pow_challenge = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user = user_register(
+            user_registration_submit(
                 cedula=data["cedula"],
                 nombres=data["nombres"],
                 apellidos=data["apellidos"],
                 email=data["email"],
                 password=data["password1"],
+                client_ip=ip,
+                pow_payload=request.POST.get(POW_FIELD),
             )
+        except ProofOfWorkRequired as exc:
+            form.add_error(None, exc.message)
+            pow_challenge = exc.challenge
+            status = 429
         except ApplicationError as exc:
             form.add_error(exc.field, exc.message)
+            status = 429 if exc.code == "registration_limited" else 400
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, "¡Bienvenido! Su cuenta fue creada.")
-            return redirect("accounts:home")
-    status = 400 if form.errors else 200
-    return render(request, "accounts/register.html", {"form": form}, status=status)
+            return redirect("accounts:registration_sent")
+    if pow_challenge is None:
+        pow_challenge = registration_challenge(client_ip=ip)
+    if form.errors and status == 200:
+        status = 400
+    context = {"form": form, "pow_challenge": pow_challenge}
+    return render(request, "accounts/register.html", context, status=status)
+
+
+@require_GET
+def registration_sent_view(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/registration_sent.html")
+
+
+@never_cache
+@require_GET
+def email_confirm_view(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The link mailed to a new account: confirms the address and logs the person in."""
+    try:
+        user = user_email_confirm(uidb64=uidb64, token=token)
+    except ApplicationError as exc:
+        return render(request, "accounts/email_confirm_failed.html", {"message": exc.message}, status=400)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, "¡Listo! Confirmamos su correo. Ya estamos verificando su cédula.")
+    return redirect("accounts:home")
+
+
+@login_required
+@require_POST
+def email_confirmation_resend_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    try:
+        user_email_confirmation_resend(user=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Le enviamos de nuevo el enlace a {request.user.email}.")
+    return redirect("accounts:home")
 
 
 @require_http_methods(["GET", "POST"])

@@ -194,6 +194,18 @@ LOGIN_THROTTLE_WINDOW_SECONDS = env.int("LOGIN_THROTTLE_WINDOW_SECONDS", default
 LOGIN_THROTTLE_IPV4_PREFIX = env.int("LOGIN_THROTTLE_IPV4_PREFIX", default=24)
 LOGIN_THROTTLE_IPV6_PREFIX = env.int("LOGIN_THROTTLE_IPV6_PREFIX", default=64)
 
+# Registration (accounts/services.py): a new account's address must be confirmed by the mailed link
+# within ACCOUNTS_CONFIRMATION_HOURS (then the account is erased and the cédula free again) before
+# anything is looked up. Registrations an hour per address and per network; past the network's free
+# ones a proof of work is asked; no registration while ACCOUNTS_UNCONFIRMED_CAP accounts wait for
+# their confirmation (the proof of work from half of it on).
+ACCOUNTS_CONFIRMATION_HOURS = env.int("ACCOUNTS_CONFIRMATION_HOURS", default=48)
+ACCOUNTS_CONFIRMATION_MAILS_PER_HOUR = env.int("ACCOUNTS_CONFIRMATION_MAILS_PER_HOUR", default=3)
+ACCOUNTS_REGISTRATIONS_PER_ADDRESS = env.int("ACCOUNTS_REGISTRATIONS_PER_ADDRESS", default=20)
+ACCOUNTS_REGISTRATIONS_PER_NETWORK = env.int("ACCOUNTS_REGISTRATIONS_PER_NETWORK", default=60)
+ACCOUNTS_REGISTRATIONS_FREE_PER_NETWORK = env.int("ACCOUNTS_REGISTRATIONS_FREE_PER_NETWORK", default=5)
+ACCOUNTS_UNCONFIRMED_CAP = env.int("ACCOUNTS_UNCONFIRMED_CAP", default=2000)
+
 # Password reset by e-mail (Django's views): links last PASSWORD_RESET_TIMEOUT seconds; at most this
 # many mails an hour to one address and requests an hour from one network (the page answers the same).
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3 * 3600)

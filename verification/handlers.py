@@ -1,6 +1,6 @@
 """What the verification app does when events arrive (listed in docs/events.md)."""
 
-from accounts.events import UserRegistered
+from accounts.events import EmailConfirmed, UserRegistered
 from core.consumers import Defer, current_task_id
 from core.events import EventEnvelope
 from core.handlers import handler
@@ -10,8 +10,18 @@ from verification.services import LookupBusy, cedula_info_open, cedula_verificat
 
 @handler(UserRegistered.TYPE, name="verification.open_cedula_check")
 def open_cedula_check(envelope: EventEnvelope) -> None:
+    """Accounts registered before e-mail confirmation existed (v1) are looked up at once; the others
+    wait for `EmailConfirmed`."""
     event = envelope.event
     assert isinstance(event, UserRegistered)  # the only event type this handler is registered for
+    if not event.awaits_email_confirmation:
+        cedula_info_open(user_id=event.user_id, cause=envelope)
+
+
+@handler(EmailConfirmed.TYPE, name="verification.open_cedula_check_on_confirmation")
+def open_cedula_check_on_confirmation(envelope: EventEnvelope) -> None:
+    event = envelope.event
+    assert isinstance(event, EmailConfirmed)  # the only event type this handler is registered for
     cedula_info_open(user_id=event.user_id, cause=envelope)
 
 

@@ -26,8 +26,9 @@ def _add(client, **overrides):
         "password1": "una-clave-larga-2026",
         "password2": "una-clave-larga-2026",
         "usable_password": "true",
+        "email_vouched": "on",  # the form's default: the person is at the desk
     } | overrides
-    return client.post("/admin/accounts/user/add/", data)
+    return client.post("/admin/accounts/user/add/", {k: v for k, v in data.items() if v is not None})
 
 
 def test_a_person_added_in_the_admin_is_registered_and_verified(client, admin_user):
@@ -43,6 +44,19 @@ def test_a_person_added_in_the_admin_is_registered_and_verified(client, admin_us
 
     info = CedulaInfo.objects.get(user=user)
     assert info.status == "not_found"  # the stand-in's answer for a cédula ending in 3: the lookup ran
+    confirmed = StoredEvent.objects.get(stream_id=str(user.pk), event_type="accounts.EmailConfirmed")
+    assert (confirmed.payload["method"], confirmed.actor) == ("staff", f"staff:{admin_user.pk}")
+
+
+def test_a_person_added_without_vouching_gets_the_link_and_waits_for_it(client, admin_user, mailoutbox):
+    client.force_login(admin_user)
+    assert _add(client, email_vouched=None).status_code == 302
+    drain_outbox()
+    user = User.objects.get(cedula="1000000013")
+    assert user.awaits_email_confirmation
+    assert not CedulaInfo.objects.filter(user=user).exists()
+    [mail] = mailoutbox
+    assert mail.to == ["camila@example.org"] and "/correo/confirmar/" in mail.body
 
 
 def test_the_admin_refuses_a_bad_or_taken_cedula_in_spanish(client, admin_user):

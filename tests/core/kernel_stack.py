@@ -193,10 +193,16 @@ def kernel_stack(backend: str, templates: Templates, tmp_path: Path) -> Iterator
         yield KernelStack(backend=backend, templates=templates, tmp_path=tmp_path, exit_stack=exit_stack)
 
 
-def exactly_once(report: dict, handler: str, stream_type: str) -> dict[str, list[int]]:
-    """Assert every event of `stream_type` had exactly one committed effect of `handler`, and return
-    the versions each stream's effects were committed in (their order)."""
-    events = {e[0]: (e[1], e[2]) for e in report["events"] if e[1].startswith(f"{stream_type}:")}
+def exactly_once(
+    report: dict, handler: str, stream_type: str, event_type: str | None = None
+) -> dict[str, list[int]]:
+    """Assert every event of `stream_type` (of `event_type`, when given) had exactly one committed
+    effect of `handler`, and return the versions each stream's effects were committed in (their order)."""
+    events = {
+        e[0]: (e[1], e[2])
+        for e in report["events"]
+        if e[1].startswith(f"{stream_type}:") and (event_type is None or e[3] == event_type)
+    }
     effects = [e for e in report["effects"] if e[0] == handler]
     seen = [e[3] for e in effects]
     duplicates = sorted({i for i in seen if seen.count(i) > 1})

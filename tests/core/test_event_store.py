@@ -13,7 +13,7 @@ def _append(stream_id=1, expected=None):
     with transaction.atomic():
         return event_store.append(
             stream_id=stream_id,
-            events=[UserRegistered(user_id=stream_id)],
+            events=[UserRegistered(user_id=stream_id, awaits_email_confirmation=True)],
             metadata=Metadata.new("system"),
             expected_version=expected,
         )
@@ -24,7 +24,7 @@ def test_append_assigns_versions_and_reads_back():
     _append(7)
     envelopes = event_store.load_stream("user", 7)
     assert [e.version for e in envelopes] == [1, 2]
-    assert envelopes[0].event == UserRegistered(user_id=7)
+    assert envelopes[0].event == UserRegistered(user_id=7, awaits_email_confirmation=True)
     assert envelopes[0].position < envelopes[1].position
 
 
@@ -38,7 +38,11 @@ def test_expected_version_mismatch_raises():
 @pytest.mark.django_db(transaction=True)
 def test_append_requires_a_transaction():
     with pytest.raises(RuntimeError):
-        event_store.append(stream_id=1, events=[UserRegistered(user_id=1)], metadata=Metadata.new("system"))
+        event_store.append(
+            stream_id=1,
+            events=[UserRegistered(user_id=1, awaits_email_confirmation=True)],
+            metadata=Metadata.new("system"),
+        )
 
 
 def test_events_cannot_be_changed_or_deleted_through_the_orm():

@@ -56,19 +56,21 @@ def test_web_process_killed_after_commit_and_before_the_wake_up(stack_factory):
 
     before = stack.report()
     assert before["users"] == 1  # the transaction committed...
-    assert [e[3] for e in before["events"]] == ["accounts.UserRegistered"]
+    assert [e[3] for e in before["events"]] == ["accounts.UserRegistered", "accounts.EmailConfirmationRequested"]
     assert sorted((m[1], m[3], m[4]) for m in before["outbox"]) == [
+        ("accounts.mail_email_confirmation", "pending", 0),
         ("kernel.count_registration", "pending", 0),
         ("verification.open_cedula_check", "pending", 0),
     ]
     assert before["ormq"] == 0  # ...and nothing was enqueued: the process died before the wake-up
 
-    # The relay's sweep finds the delivery the dead process never announced.
-    stack.relay(RELAY_SAVE_TASK_RESULTS="1")  # keep the Task row, to inspect its arguments
+    # The relay's sweep finds the deliveries the dead process never announced.
+    stack.relay(RELAY_SAVE_TASK_RESULTS="1")  # keep the Task rows, to inspect their arguments
     stack.qcluster()
     stack.wait_until(
         lambda: (
-            # The kernel's consumer, the product's (which asks for a lookup) and the lookup itself.
+            # The kernel's consumer, the product's (nothing to open before the address is confirmed)
+            # and the one that mails the confirmation link.
             stack.scalar("SELECT count(*) FROM core_outboxmessage WHERE status = 'done'") == 3
             and stack.scalar("SELECT count(*) FROM django_q_task") == 3
         ),
@@ -76,7 +78,7 @@ def test_web_process_killed_after_commit_and_before_the_wake_up(stack_factory):
         what="the registration's delivery to be processed and its task result saved",
     )
     after = stack.report(dump=True)
-    exactly_once(after, "kernel.count_registration", "user")
+    exactly_once(after, "kernel.count_registration", "user", "accounts.UserRegistered")
     assert after["tasks"] == 3
     assert CEDULA not in after["dump"]  # payloads, outbox rows, queued and finished task arguments
     assert CEDULA not in stack.logs()  # gunicorn's access log, the relay's and the workers' logs

@@ -10,14 +10,18 @@ from django_q.signing import SignedPackage
 
 from accounts.services import user_register
 from core.models import OutboxMessage, StoredEvent
+from tests.verification.helpers import confirm_email
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _register(cedula: str):
-    return user_register(
+    """A person registers and opens their confirmation link (which asks for the lookup)."""
+    user = user_register(
         cedula=cedula, nombres="Luz", apellidos="Arango", email=f"{cedula}@example.org", password="una-clave-larga-2026"
     )
+    confirm_email(user)
+    return user
 
 
 def _dump(queryset) -> str:

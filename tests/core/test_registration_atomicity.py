@@ -1,4 +1,5 @@
-"""Registration writes the user, `UserRegistered` and its outbox rows in one transaction.
+"""Registration writes the user, `UserRegistered`, `EmailConfirmationRequested` and their outbox rows
+in one transaction.
 
 Faults are injected at the database boundary (the row inserts themselves), with real commits
 (`transaction=True`): if any insert fails, nothing of the registration exists afterwards.
@@ -32,16 +33,22 @@ def _nothing_written():
 
 def test_registration_commits_user_event_and_outbox_together(registration_consumer):
     user = _register()
-    event = StoredEvent.objects.get()
-    assert (event.event_type, event.stream, event.payload) == (
+    registered, mail = StoredEvent.objects.order_by("position")
+    assert (registered.event_type, registered.stream, registered.payload) == (
         "accounts.UserRegistered",
+        f"user:{user.pk}",
+        {"user_id": user.pk, "awaits_email_confirmation": True},
+    )
+    assert (mail.event_type, mail.stream, mail.payload) == (
+        "accounts.EmailConfirmationRequested",
         f"user:{user.pk}",
         {"user_id": user.pk},
     )
-    # One delivery per consumer of UserRegistered (the product's and the test's), all of this event.
+    # One delivery per consumer of each event (the product's and the test's).
     assert set(OutboxMessage.objects.values_list("event_id", "handler")) == {
-        (event.pk, "tests.registration_consumer"),
-        (event.pk, "verification.open_cedula_check"),
+        (registered.pk, "tests.registration_consumer"),
+        (registered.pk, "verification.open_cedula_check"),
+        (mail.pk, "accounts.mail_email_confirmation"),
     }
 
 
@@ -73,4 +80,4 @@ def test_failure_in_the_outbox_insert_leaves_neither_user_nor_event(registration
     _nothing_written()
     # And the same registration succeeds once the fault is gone.
     _register()
-    assert (User.objects.count(), StoredEvent.objects.count(), OutboxMessage.objects.count()) == (1, 1, 2)
+    assert (User.objects.count(), StoredEvent.objects.count(), OutboxMessage.objects.count()) == (1, 2, 3)

@@ -5,6 +5,7 @@ cédula goes through the real scraper (a real Chromium in the worker) against th
 same process set started, and the badge shows the census's answer.
 """
 
+import re
 import signal
 import time
 
@@ -35,6 +36,7 @@ def stack(tmp_path):
     env = product_env(
         SQLITE_PATH=str(tmp_path / "run.sqlite3"),
         WEB_BIND=f"127.0.0.1:{port}",
+        SITE_URL=f"http://127.0.0.1:{port}",
         DJANGO_SETTINGS_MODULE="core.settings",
         SIMULATOR_PORT=str(simulator_port),
         REGISTRADURIA_SIMULATOR=f"http://127.0.0.1:{simulator_port}",
@@ -47,6 +49,16 @@ def stack(tmp_path):
     with running(cmd, env=env, log_path=tmp_path / "honcho.log") as proc:
         wait_for_port(port, timeout=60, proc=proc)
         yield proc, f"http://127.0.0.1:{port}", tmp_path / "honcho.log"
+
+
+def _wait_for_link(log_path, prefix: str, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = re.search(re.escape(prefix) + r"\S+/", log_path.read_text(errors="replace"))
+        if found:
+            return found.group(0)
+        time.sleep(0.2)
+    raise AssertionError(f"no confirmation link in the terminal output:\n{log_path.read_text()[-2000:]}")
 
 
 def test_person_registers_logs_in_and_sees_home(stack, page):
@@ -67,6 +79,12 @@ def test_person_registers_logs_in_and_sees_home(stack, page):
     page.get_by_label("Contraseña", exact=True).fill("una-clave-larga-2026")
     page.get_by_label("Repita la contraseña").fill("una-clave-larga-2026")
     page.get_by_role("button", name="Crear cuenta").click()
+    page.wait_for_url(f"{base_url}/registro/revise-su-correo/")
+    assert page.locator("h1").inner_text() == "Revise su correo"
+    # The confirmation mail is printed in the terminal (the console backend of `make run`): the
+    # newcomer opens its link from there.
+    link = _wait_for_link(log_path, f"{base_url}/correo/confirmar/")
+    page.goto(link)
     page.wait_for_url(f"{base_url}/")
     assert "Hola, Valentina" in page.locator("h1").inner_text()
 

@@ -19,7 +19,16 @@ import redis
 import requests
 
 from devtools.registraduria_simulator import Simulator, scenario_for
-from tests.processes import VENV_BIN, free_port, manage, product_env, running, scraper_env, wait_for_port
+from tests.processes import (
+    VENV_BIN,
+    confirm_over_http,
+    free_port,
+    manage,
+    product_env,
+    running,
+    scraper_env,
+    wait_for_port,
+)
 from tests.services import require_postgres, require_redis
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres, pytest.mark.redis, pytest.mark.one_pass]  # its own database
@@ -78,13 +87,15 @@ def _answer(cedula: str) -> str:
     return scenario.answer
 
 
-def _register(base_url: str, cedula: str) -> int:
+def _register(base_url: str, cedula: str, *, database: str) -> int:
+    """Register through the form, then open the mailed confirmation link (its token computed from the
+    account's row in `database`): the status of the confirmation (302) or of a refused registration."""
     session = requests.Session()
     form = session.get(f"{base_url}/registro/", timeout=60)
     match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)
     assert match is not None
     token = match.group(1)
-    return session.post(
+    registered = session.post(
         f"{base_url}/registro/",
         data={
             "csrfmiddlewaretoken": token,
@@ -97,12 +108,16 @@ def _register(base_url: str, cedula: str) -> int:
         },
         allow_redirects=False,
         timeout=60,
-    ).status_code
+    )
+    if registered.status_code != 302:
+        return registered.status_code
+    [(user_id, email)] = _query(database, "SELECT id, email FROM accounts_user WHERE cedula = %s", (cedula,))
+    return confirm_over_http(session, base_url, cedula, account=(user_id, email)).status_code
 
 
-def _query(name: str, sql: str):
+def _query(name: str, sql: str, params: tuple = ()):
     with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{name}") as conn:
-        return conn.execute(sql).fetchall()
+        return conn.execute(sql, params or None).fetchall()
 
 
 def _wait_until_settled(name: str, expected: int, *, timeout: float) -> int:
@@ -117,10 +132,12 @@ def _wait_until_settled(name: str, expected: int, *, timeout: float) -> int:
     return done
 
 
-def _register_all(ports: list[int], cedulas: list[str]) -> list[int]:
+def _register_all(ports: list[int], cedulas: list[str], *, database: str) -> list[int]:
     results: list[int] = []
     threads = [
-        threading.Thread(target=lambda n=n, c=c: results.append(_register(f"http://127.0.0.1:{ports[n % 2]}", c)))
+        threading.Thread(
+            target=lambda n=n, c=c: results.append(_register(f"http://127.0.0.1:{ports[n % 2]}", c, database=database))
+        )
         for n, c in enumerate(cedulas)
     ]
     for t in threads:
@@ -153,7 +170,7 @@ def test_two_webs_two_clusters_two_relays_on_postgres_and_redis(tmp_path, scale_
         for port in ports:
             wait_for_port(port, timeout=60)
         cedulas = [f"1060{n:06d}" for n in range(PEOPLE)]
-        assert _register_all(ports, cedulas) == [302] * PEOPLE
+        assert _register_all(ports, cedulas, database=name) == [302] * PEOPLE
         assert _wait_until_settled(name, PEOPLE, timeout=240) == PEOPLE
         # What the census says, through four browsers in two clusters.
         expected = {c: _answer(c) for c in cedulas}
@@ -176,7 +193,7 @@ def test_two_webs_two_clusters_two_relays_on_postgres_and_redis(tmp_path, scale_
         simulator.set_mode(mode="all_waf")
         before = len(simulator.state()["pages"]["wsp"])
         hostile = [f"1070{n:06d}" for n in range(4)]
-        assert _register_all(ports, hostile) == [302] * 4
+        assert _register_all(ports, hostile, database=name) == [302] * 4
         assert _wait_until_settled(name, PEOPLE + 4, timeout=120) == PEOPLE + 4
         reasons = sorted(
             r

@@ -61,7 +61,7 @@ def _pending(cedula: str) -> CedulaInfo:
     user = register(cedula)
     # Deliver only the record-opening handler: the lookup is run by each test itself.
     for message_id in outbox_claim_batch(limit=100):
-        if OutboxMessage.objects.get(pk=message_id).handler == "verification.open_cedula_check":
+        if OutboxMessage.objects.get(pk=message_id).handler == "verification.open_cedula_check_on_confirmation":
             outbox_deliver(message_id=message_id)
     return CedulaInfo.objects.get(user=user)
 

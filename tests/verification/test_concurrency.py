@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("workers", [2, 6])
 def test_concurrent_results_for_one_request_make_one_transition(workers):
     user = register("1023456780")
-    outbox_deliver(message_id=OutboxMessage.objects.get(handler="verification.open_cedula_check").pk)
+    outbox_deliver(message_id=OutboxMessage.objects.get(handler="verification.open_cedula_check_on_confirmation").pk)
     info = CedulaInfo.objects.get(user=user)
     barrier = threading.Barrier(workers)
     outcomes, errors = [], []

@@ -105,7 +105,7 @@ def test_erased_after_a_result_or_failure_the_record_is_erased_for_good(cedula, 
 
 def test_erased_while_pending_the_lookup_never_runs():
     user = register("1023456780")
-    opening = OutboxMessage.objects.get(handler="verification.open_cedula_check")
+    opening = OutboxMessage.objects.get(handler="verification.open_cedula_check_on_confirmation")
     from core.consumers import outbox_deliver
 
     assert outbox_deliver(message_id=opening.pk) == "done"  # the record exists, its lookup is queued
@@ -141,7 +141,7 @@ def test_a_late_result_for_an_erased_record_changes_nothing():
     user = register("1023456780")
     from core.consumers import outbox_deliver
 
-    outbox_deliver(message_id=OutboxMessage.objects.get(handler="verification.open_cedula_check").pk)
+    outbox_deliver(message_id=OutboxMessage.objects.get(handler="verification.open_cedula_check_on_confirmation").pk)
     info = CedulaInfo.objects.get(user=user)
     assert lookup_claim_take(cedula_info_id=info.pk, request_id=str(info.request_id))
     user_erase(user=user, actor=f"user:{user.pk}")

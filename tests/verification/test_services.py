@@ -43,12 +43,13 @@ def test_registration_opens_a_pending_check_and_the_lookup_completes_it():
     assert info.status == S.ACTIVE
     assert (info.departamento, info.municipio, info.mesa) == ("ANTIOQUIA", "MEDELLÍN", "12")
     assert _trail(info) == [("", "pending", "request", "system"), ("pending", "active", "complete_active", "system")]
-    # One event per transition, one audit row per event, same ids, same correlation as registration.
+    # One event per transition, one audit row per event, same ids, same correlation as the person's
+    # confirmation of their address (the action that asked for the check).
     events = load_stream("cedula", info.pk)
     assert [str(e.event_id) for e in events] == [str(t.event_id) for t in info.transitions.all()]
-    registered = StoredEvent.objects.get(event_type="accounts.UserRegistered", stream_id=str(user.pk))
-    assert {e.correlation_id for e in events} == {registered.correlation_id}
-    assert events[0].causation_id == registered.event_id
+    confirmed = StoredEvent.objects.get(event_type="accounts.EmailConfirmed", stream_id=str(user.pk))
+    assert {e.correlation_id for e in events} == {confirmed.correlation_id}
+    assert events[0].causation_id == confirmed.event_id
     assert events[1].causation_id == events[0].event_id
 
 
@@ -85,7 +86,7 @@ def test_duplicate_and_stale_results_change_nothing():
     # Deliver only the UserRegistered handler: the record is pending.
     from core.consumers import outbox_deliver
 
-    first = OutboxMessage.objects.get(handler="verification.open_cedula_check")
+    first = OutboxMessage.objects.get(handler="verification.open_cedula_check_on_confirmation")
     outbox_deliver(message_id=first.pk)
     info = _info(user)
     request_id = str(info.request_id)
@@ -103,7 +104,7 @@ def test_a_contradicted_not_found_keeps_the_disagreement_in_the_record_the_event
     from core.consumers import outbox_deliver
 
     user = register("1023456780")
-    outbox_deliver(message_id=OutboxMessage.objects.get(handler="verification.open_cedula_check").pk)
+    outbox_deliver(message_id=OutboxMessage.objects.get(handler="verification.open_cedula_check_on_confirmation").pk)
     info = _info(user)
     evidence = [
         {"front": "wsp", "status": 200, "ms": 800, "outcome": "not_found", "reason": "ok"},
@@ -226,7 +227,7 @@ def test_sweeper_resends_only_lost_requests(settings):
     from core.consumers import outbox_deliver
 
     user = register("1023456781")
-    outbox_deliver(message_id=OutboxMessage.objects.get(handler="verification.open_cedula_check").pk)
+    outbox_deliver(message_id=OutboxMessage.objects.get(handler="verification.open_cedula_check_on_confirmation").pk)
     info = _info(user)
     later = timezone.now() + timedelta(seconds=settings.VERIFICATION_PENDING_DEADLINE_SECONDS + 5)
     with time_machine.travel(later):
@@ -281,12 +282,12 @@ def _mesa_before(info):
     return "12" if info.departamento else ""
 
 
-def test_logs_carry_the_registration_correlation_id_to_the_final_transition(caplog):
+def test_logs_carry_the_confirmation_correlation_id_to_the_final_transition(caplog):
     caplog.set_level("INFO")
     user = register("1023456781")
     drain_outbox()
-    registered = StoredEvent.objects.get(event_type="accounts.UserRegistered", stream_id=str(user.pk))
+    confirmed = StoredEvent.objects.get(event_type="accounts.EmailConfirmed", stream_id=str(user.pk))
     transitions = [r for r in caplog.records if r.name == "verification.services"]
     assert [r.getMessage().split("(")[-1] for r in transitions] == ["request)", "complete_active)"]
-    assert {r.correlation_id for r in transitions} == {str(registered.correlation_id)}
+    assert {r.correlation_id for r in transitions} == {str(confirmed.correlation_id)}
     assert all("1023456781" not in r.getMessage() for r in caplog.records)

@@ -123,7 +123,7 @@ def test_an_unchanged_poll_costs_one_light_query_beyond_authentication(client):
     """The hot path of a waiting crowd: session, user and the badge's own fields; a changed badge
     then loads the whole record to render it."""
     _person(client, "1023456780", drain=False)
-    for message in OutboxMessage.objects.filter(handler="verification.open_cedula_check"):
+    for message in OutboxMessage.objects.filter(handler="verification.open_cedula_check_on_confirmation"):
         outbox_deliver(message_id=message.pk)  # the record is open, no lookup has run: pending
     match = re.search(r'hx-get="([^"]+)"', client.get(BADGE, **HX).content.decode())
     assert match is not None

@@ -22,7 +22,7 @@ IMG = "<img src=x onerror=alert(1)>"
 @pytest.fixture
 def hostile_record():
     user = register("1023456780")
-    outbox_deliver(message_id=OutboxMessage.objects.get(handler="verification.open_cedula_check").pk)
+    outbox_deliver(message_id=OutboxMessage.objects.get(handler="verification.open_cedula_check_on_confirmation").pk)
     info = CedulaInfo.objects.get(user=user)
     fields = {"departamento": "ANTIOQUIA", "municipio": IMG, "puesto": SCRIPT, "direccion": "CRA 1", "mesa": "1"}
     cedula_verification_record_result(
@@ -51,7 +51,7 @@ def test_console_and_admin_escape_markup(client, admin_client, hostile_record):
     blocked_user = register("1023456785")
     outbox_deliver(
         message_id=OutboxMessage.objects.get(
-            handler="verification.open_cedula_check", event__stream_id=str(blocked_user.pk)
+            handler="verification.open_cedula_check_on_confirmation", event__stream_id=str(blocked_user.pk)
         ).pk
     )
     blocked = CedulaInfo.objects.get(user=blocked_user)

@@ -59,13 +59,16 @@ def _badge_response(
 
 
 def _person(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Logged in; when a poll finds the session gone, send the whole page to the login (HX-Redirect)
-    instead of swapping a login form into the badge."""
+    """Logged in with a confirmed address; when a poll finds the session gone, send the whole page to
+    the login (HX-Redirect) instead of swapping a login form into the badge."""
 
     @wraps(view)
     def wrapper(request: HtmxHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.htmx and not request.user.is_authenticated:
             return HttpResponseClientRedirect(f"{resolve_url(settings.LOGIN_URL)}?next=/")
+        if getattr(request.user, "awaits_email_confirmation", False):
+            # Nothing is looked up or shown before the address is confirmed: the home page says so.
+            return HttpResponseClientRedirect("/") if request.htmx else redirect("accounts:home")
         return login_required(view)(request, *args, **kwargs)
 
     return wrapper
