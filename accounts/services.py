@@ -32,8 +32,10 @@ from accounts.throttle import (
     login_record_failure,
     login_record_success,
     password_reset_mail_allowed,
-    registration_counts,
-    registration_record,
+    registration_prefixes,
+    release_slot,
+    slots_held,
+    take_slot,
 )
 from accounts.tokens import email_confirmation_tokens
 from core import event_store, personal_data
@@ -203,33 +205,44 @@ def _unconfirmed_count() -> int:
 
 
 def registration_admit(*, client_ip: str, pow_payload: str | None) -> None:
-    """Let one more registration in from `client_ip`, or raise why not. Counts in the shared cache."""
+    """Let one more registration in from `client_ip`, or raise why not.
+
+    Each admitted registration holds a slot of its address and one of its network for an hour
+    (`take_slot`: exact under concurrency, whatever the cache). The network's first
+    ACCOUNTS_REGISTRATIONS_FREE_PER_NETWORK slots are free; each further one asks a proof of work one
+    level higher, and so does every slot once half of ACCOUNTS_UNCONFIRMED_CAP accounts wait for their
+    confirmation. A refused attempt gives its slots back."""
     unconfirmed = _unconfirmed_count()
     if unconfirmed >= settings.ACCOUNTS_UNCONFIRMED_CAP:
         logger.warning("registration refused: %s accounts wait for their confirmation (the cap)", unconfirmed)
         raise ApplicationError(REGISTRATION_BUSY_MESSAGE, code="registration_limited")
-    per_ip, per_network = registration_counts(client_ip=client_ip)
-    if (
-        per_ip >= settings.ACCOUNTS_REGISTRATIONS_PER_ADDRESS
-        or per_network >= settings.ACCOUNTS_REGISTRATIONS_PER_NETWORK
-    ):
+    ip_prefix, net_prefix = registration_prefixes(client_ip)
+    ip_slot = take_slot(ip_prefix, limit=settings.ACCOUNTS_REGISTRATIONS_PER_ADDRESS, window=3600)
+    if ip_slot is None:
         raise ApplicationError(REGISTRATION_LIMITED_MESSAGE, code="registration_limited")
-    required = registration_pow_level(client_ip=client_ip, unconfirmed=unconfirmed)
+    net_slot = take_slot(net_prefix, limit=settings.ACCOUNTS_REGISTRATIONS_PER_NETWORK, window=3600)
+    if net_slot is None:
+        release_slot(ip_prefix, ip_slot)
+        raise ApplicationError(REGISTRATION_LIMITED_MESSAGE, code="registration_limited")
+    required = _registration_level(net_slot, unconfirmed=unconfirmed)
     if required and pow_solution_level(payload=pow_payload, purpose=REGISTRATION_PURPOSE) < required:
+        release_slot(ip_prefix, ip_slot)
+        release_slot(net_prefix, net_slot)
         raise ProofOfWorkRequired(level=required, purpose=REGISTRATION_PURPOSE, message=REGISTRATION_POW_MESSAGE)
-    registration_record(client_ip=client_ip)
 
 
-def registration_pow_level(*, client_ip: str, unconfirmed: int | None = None) -> int:
-    """The proof of work a registration from `client_ip` must bring now: past the free registrations
-    of its network in the hour, or once half the cap of unconfirmed accounts is reached."""
-    if unconfirmed is None:
-        unconfirmed = _unconfirmed_count()
-    _, per_network = registration_counts(client_ip=client_ip)
-    level = per_network - settings.ACCOUNTS_REGISTRATIONS_FREE_PER_NETWORK + 1
+def _registration_level(net_slot: int, *, unconfirmed: int) -> int:
+    level = net_slot - settings.ACCOUNTS_REGISTRATIONS_FREE_PER_NETWORK
     if unconfirmed * 2 >= settings.ACCOUNTS_UNCONFIRMED_CAP:
         level = max(level, 1)
     return pow_level_clamp(level)
+
+
+def registration_pow_level(*, client_ip: str) -> int:
+    """The proof of work the next registration from `client_ip` will be asked for (for the form)."""
+    _, net_prefix = registration_prefixes(client_ip)
+    held = slots_held(net_prefix, limit=settings.ACCOUNTS_REGISTRATIONS_PER_NETWORK)
+    return _registration_level(held + 1, unconfirmed=_unconfirmed_count())
 
 
 def registration_challenge(*, client_ip: str) -> str | None:

@@ -72,7 +72,8 @@ def login_record_success(*, cedula: str, client_ip: str) -> None:
 
 
 def _count(key: str, *, window: int) -> int:
-    """Add one to `key` (kept `window` seconds from its first count) and return the new count."""
+    """Add one to `key` (kept `window` seconds from its first count) and return the new count. Not
+    atomic on the database cache: for soft measures only (hard limits take slots)."""
     if cache.add(key, 1, timeout=window):
         return 1
     try:
@@ -82,36 +83,47 @@ def _count(key: str, *, window: int) -> int:
         return 1
 
 
+def take_slot(prefix: str, *, limit: int, window: int) -> int | None:
+    """Take one of `limit` numbered slots of `prefix`, each held `window` seconds from when it was
+    taken: its number (1 = the first free one), or None when all are held. Exact under concurrency
+    with every cache backend: a slot is taken by `cache.add`, which only one caller can win (Redis
+    SET NX; the database cache's primary key)."""
+    keys = [f"{prefix}:{n}" for n in range(1, limit + 1)]
+    held = cache.get_many(keys)
+    for number, key in enumerate(keys, start=1):
+        if key not in held and cache.add(key, 1, timeout=window):
+            return number
+    return None
+
+
+def slots_held(prefix: str, *, limit: int) -> int:
+    return len(cache.get_many([f"{prefix}:{n}" for n in range(1, limit + 1)]))
+
+
+def release_slot(prefix: str, number: int) -> None:
+    cache.delete(f"{prefix}:{number}")
+
+
 def password_reset_mail_allowed(*, email: str, client_ip: str) -> bool:
     """Whether a password-reset request may send mail: at most PASSWORD_RESET_MAILS_PER_ADDRESS per
     hour to one address, and PASSWORD_RESET_REQUESTS_PER_NETWORK per hour from one network (a mail
     bomb or a scan costs nothing but a page). The page answers the same either way."""
     hour = 3600
     address = salted_hmac("pagina-madre.password-reset", email.strip().lower()).hexdigest()[:32]
-    per_network = _count(f"reset:net:{client_network(client_ip)}", window=hour)
-    per_address = _count(f"reset:addr:{address}", window=hour)
-    return (
-        per_network <= settings.PASSWORD_RESET_REQUESTS_PER_NETWORK
-        and per_address <= settings.PASSWORD_RESET_MAILS_PER_ADDRESS
+    network = take_slot(
+        f"reset:net:{client_network(client_ip)}", limit=settings.PASSWORD_RESET_REQUESTS_PER_NETWORK, window=hour
     )
+    if network is None:
+        return False
+    return take_slot(f"reset:addr:{address}", limit=settings.PASSWORD_RESET_MAILS_PER_ADDRESS, window=hour) is not None
 
 
-def _registration_keys(client_ip: str) -> tuple[str, str]:
+def registration_prefixes(client_ip: str) -> tuple[str, str]:
+    """The slot prefixes of registrations from an address and from its network (an hour each)."""
     return f"register:ip:{client_ip.strip()}", f"register:net:{client_network(client_ip)}"
-
-
-def registration_counts(*, client_ip: str) -> tuple[int, int]:
-    """Registrations let in this hour from the address and from its network."""
-    ip_key, net_key = _registration_keys(client_ip)
-    counts = cache.get_many([ip_key, net_key])
-    return int(counts.get(ip_key, 0)), int(counts.get(net_key, 0))
-
-
-def registration_record(*, client_ip: str) -> None:
-    for key in _registration_keys(client_ip):
-        _count(key, window=3600)
 
 
 def confirmation_mail_allowed(*, user_id: int) -> bool:
     """At most ACCOUNTS_CONFIRMATION_MAILS_PER_HOUR confirmation links re-sent to one account an hour."""
-    return _count(f"confirm-mail:{user_id}", window=3600) <= settings.ACCOUNTS_CONFIRMATION_MAILS_PER_HOUR
+    limit = settings.ACCOUNTS_CONFIRMATION_MAILS_PER_HOUR
+    return take_slot(f"confirm-mail:{user_id}", limit=limit, window=3600) is not None
