@@ -193,9 +193,7 @@ def kernel_stack(backend: str, templates: Templates, tmp_path: Path) -> Iterator
         yield KernelStack(backend=backend, templates=templates, tmp_path=tmp_path, exit_stack=exit_stack)
 
 
-def exactly_once(
-    report: dict, handler: str, stream_type: str, event_type: str | None = None
-) -> dict[str, list[int]]:
+def exactly_once(report: dict, handler: str, stream_type: str, event_type: str | None = None) -> dict[str, list[int]]:
     """Assert every event of `stream_type` (of `event_type`, when given) had exactly one committed
     effect of `handler`, and return the versions each stream's effects were committed in (their order)."""
     events = {
