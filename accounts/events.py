@@ -94,3 +94,33 @@ class PasswordResetRequested(DomainEvent):
     STREAM_TYPE = "user"
 
     user_id: int
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class CedulaClaimFiled(DomainEvent):
+    """Someone claimed the cédula held by account `holder_id` (0: none any more) as theirs."""
+
+    TYPE = "accounts.CedulaClaimFiled"
+    VERSION = 1
+    STREAM_TYPE = "claim"
+
+    claim_id: int
+    holder_id: int
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class CedulaClaimDecided(DomainEvent):
+    """Support staff decided a claim: `decision` "transfer" (the holding account, `holder_id`, was
+    erased and the claimant's account `claimant_id` opened with the cédula) or "reject"."""
+
+    TYPE = "accounts.CedulaClaimDecided"
+    VERSION = 1
+    STREAM_TYPE = "claim"
+
+    claim_id: int
+    decision: str
+    reason: str
+    holder_id: int = 0
+    claimant_id: int = 0

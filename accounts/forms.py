@@ -89,6 +89,56 @@ class RegistrationForm(forms.Form):
         return cleaned
 
 
+class ClaimForm(forms.Form):
+    """ "Esta cédula es mía": who the claimant is, the password of the account they would get, and
+    why the cédula is theirs."""
+
+    nombres = PersonNameField(
+        label="Nombres", max_length=120, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+    )
+    apellidos = PersonNameField(
+        label="Apellidos", max_length=120, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
+    )
+    statement = forms.CharField(
+        label="¿Por qué la cédula es suya?",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Por ejemplo: cuándo intentó registrarse y si conoce a quien creó la cuenta. "
+        "No envíe fotos de documentos por aquí; el equipo de soporte se las pedirá si hacen falta.",
+    )
+    password1 = forms.CharField(
+        label="Contraseña para su cuenta",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="La usará si el reclamo se aprueba.",
+    )
+    password2 = forms.CharField(
+        label="Repita la contraseña", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        assert cleaned is not None  # Form.clean() returns cleaned_data; the stubs allow an override's None
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", "Las contraseñas no coinciden.")
+        elif p1:
+            try:
+                password_validation.validate_password(p1)
+            except forms.ValidationError as exc:
+                self.add_error("password1", exc)
+        return cleaned
+
+
+class ClaimDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Decisión",
+        choices=[("transfer", "Aprobar: cerrar la cuenta actual y abrir la de quien reclama"), ("reject", "Rechazar")],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(label="Motivo", max_length=300)
+
+
 class LoginForm(forms.Form):
     cedula = CedulaField()
     password = forms.CharField(

@@ -1,7 +1,17 @@
 """What the accounts app does when events arrive (listed in docs/events.md)."""
 
-from accounts.events import EmailConfirmationRequested, PasswordResetRequested, RegistrationForTakenCedula
-from accounts.services import user_email_confirmation_mail, user_password_reset_mail, user_taken_cedula_mail
+from accounts.events import (
+    CedulaClaimDecided,
+    EmailConfirmationRequested,
+    PasswordResetRequested,
+    RegistrationForTakenCedula,
+)
+from accounts.services import (
+    cedula_claim_decision_mail,
+    user_email_confirmation_mail,
+    user_password_reset_mail,
+    user_taken_cedula_mail,
+)
 from core.events import EventEnvelope
 from core.handlers import handler
 
@@ -27,3 +37,10 @@ def mail_taken_cedula(envelope: EventEnvelope) -> None:
     event = envelope.event
     assert isinstance(event, RegistrationForTakenCedula)  # the only event type this handler is registered for
     user_taken_cedula_mail(user_id=event.user_id, email=event.email)
+
+
+@handler(CedulaClaimDecided.TYPE, name="accounts.mail_claim_decision", transactional=False)
+def mail_claim_decision(envelope: EventEnvelope) -> None:
+    event = envelope.event
+    assert isinstance(event, CedulaClaimDecided)  # the only event type this handler is registered for
+    cedula_claim_decision_mail(claim_id=event.claim_id)

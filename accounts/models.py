@@ -72,3 +72,56 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.nombres
+
+
+class CedulaClaimStatus(models.TextChoices):
+    OPEN = "open", "En revisión"
+    TRANSFERRED = "transferred", "Aprobado: cédula transferida"
+    REJECTED = "rejected", "Rechazado"
+
+
+class CedulaClaim(models.Model):
+    """ "Esta cédula es mía": someone whose registration found their cédula taken, filed from the link
+    mailed to their address (so the address is theirs). Support staff decide it: transfer (the holding
+    account is erased, the claimant's opened with that cédula) or reject; each step is an event with
+    its actor (`accounts.CedulaClaimFiled`, `accounts.CedulaClaimDecided`). Written only by
+    `accounts.services`."""
+
+    cedula = models.CharField("cédula", max_length=MAX_LENGTH)
+    holder = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="claims_against", verbose_name="cuenta"
+    )
+    nombres = models.CharField("nombres", max_length=120)
+    apellidos = models.CharField("apellidos", max_length=120)
+    email = models.EmailField("correo electrónico")
+    password = models.CharField("contraseña (hash)", max_length=128)
+    statement = models.TextField("lo que cuenta la persona", max_length=2000)
+    status = models.CharField(
+        "estado", max_length=16, choices=CedulaClaimStatus.choices, default=CedulaClaimStatus.OPEN
+    )
+    filed_at = models.DateTimeField("fecha", default=timezone.now)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="decidido por"
+    )
+    decided_at = models.DateTimeField("fecha de la decisión", null=True, blank=True)
+    decision_reason = models.CharField("motivo de la decisión", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "reclamo de cédula"
+        verbose_name_plural = "reclamos de cédula"
+        permissions = [("decide_cedulaclaim", "Puede decidir reclamos de cédula")]
+        indexes = [models.Index(fields=["status", "filed_at"], name="accounts_claim_status_filed")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cedula", "email"],
+                condition=models.Q(status="open"),
+                name="accounts_claim_one_open_per_address",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"reclamo {self.pk} ({mask(self.cedula)})"
+
+    @property
+    def cedula_masked(self) -> str:
+        return mask(self.cedula)

@@ -1,10 +1,12 @@
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import default_token_generator
+from django.core import signing
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
@@ -16,6 +18,8 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from accounts.cedula import CedulaError, normalize
 from accounts.events import (
+    CedulaClaimDecided,
+    CedulaClaimFiled,
     EmailConfirmationRequested,
     EmailConfirmed,
     PasswordResetRequested,
@@ -23,7 +27,7 @@ from accounts.events import (
     UserErased,
     UserRegistered,
 )
-from accounts.models import User
+from accounts.models import CedulaClaim, CedulaClaimStatus, User
 from accounts.names import PersonNameError, clean_person_name
 from accounts.proof_of_work import pow_challenge_create, pow_level_clamp, pow_solution_level
 from accounts.throttle import (
@@ -63,6 +67,7 @@ REGISTRATION_LIMITED_MESSAGE = "Se crearon muchas cuentas desde su red en la úl
 REGISTRATION_BUSY_MESSAGE = (
     "En este momento hay demasiados registros pendientes de confirmar. Inténtelo de nuevo en unos minutos."
 )
+INVALID_CLAIM_LINK_MESSAGE = "Este enlace para reclamar la cédula no vale: venció o está incompleto."
 ALREADY_CONFIRMED_MESSAGE = "Su correo ya está confirmado. Ingrese con su cédula y su contraseña."
 INVALID_CONFIRMATION_MESSAGE = (
     "Este enlace de confirmación no vale: venció, ya no corresponde a su correo o está incompleto. "
@@ -321,6 +326,8 @@ def user_taken_cedula_mail(*, user_id: int, email: str) -> bool:
         "cedula_masked": user.cedula_masked,
         "login": settings.SITE_URL + reverse("accounts:login"),
         "reset": settings.SITE_URL + reverse("accounts:password_reset"),
+        "claim": claim_link(holder_id=user.pk, email=email),
+        "hours": settings.ACCOUNTS_CLAIM_LINK_HOURS,
     }
     _send("accounts/taken_cedula", context, to=email)
     return True
@@ -399,3 +406,156 @@ def user_password_reset_mail(*, user_id: int) -> bool:
     context = {"user": user, "link": link, "hours": settings.PASSWORD_RESET_TIMEOUT // 3600}
     _send("accounts/password_reset", context, to=user.email)
     return True
+
+
+# --- "Esta cédula es mía": claims -------------------------------------------------------------
+CLAIM_SALT = "pagina-madre.accounts.cedula-claim"
+
+
+def claim_link(*, holder_id: int, email: str) -> str:
+    """The link, mailed to an address whose registration found the cédula taken, to claim it: signed,
+    it proves the claimant reads that address. Valid ACCOUNTS_CLAIM_LINK_HOURS."""
+    token = signing.dumps({"u": holder_id, "e": email}, salt=CLAIM_SALT, compress=True)
+    site: str = settings.SITE_URL
+    return site + reverse("accounts:claim", kwargs={"token": token})
+
+
+@dataclass(frozen=True)
+class ClaimTicket:
+    """What a valid claim link says: the account that holds the cédula and the claimant's address."""
+
+    holder: User
+    email: str
+
+
+def claim_ticket_read(*, token: str) -> ClaimTicket:
+    """The claim link's content, or ApplicationError when it is forged, expired or its cédula's
+    account is gone (nothing to claim any more: the cédula can be registered)."""
+    try:
+        data = signing.loads(token, salt=CLAIM_SALT, max_age=settings.ACCOUNTS_CLAIM_LINK_HOURS * 3600)
+        holder_id, email = int(data["u"]), str(data["e"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError) as exc:
+        raise ApplicationError(INVALID_CLAIM_LINK_MESSAGE, code="claim_link_invalid") from exc
+    holder = User.objects.filter(pk=holder_id).first()
+    if holder is None:
+        raise ApplicationError("Esa cuenta ya no existe: puede registrar la cédula de nuevo.", code="claim_holder_gone")
+    return ClaimTicket(holder=holder, email=email)
+
+
+def cedula_claim_file(*, token: str, nombres: str, apellidos: str, password: str, statement: str) -> CedulaClaim:
+    """File a claim from its link (`CedulaClaimFiled`). One open claim per cédula and address."""
+    ticket = claim_ticket_read(token=token)
+    statement = statement.strip()
+    if not statement:
+        raise ApplicationError("Cuéntenos por qué la cédula es suya.", code="statement_required", field="statement")
+    names: dict[str, str] = {}
+    for field, value in (("nombres", nombres), ("apellidos", apellidos)):
+        try:
+            names[field] = clean_person_name(value)
+        except PersonNameError as exc:
+            raise ApplicationError(str(exc), code="name_invalid", field=field) from exc
+    try:
+        with transaction.atomic():
+            claim = CedulaClaim.objects.create(
+                cedula=ticket.holder.cedula,
+                holder=ticket.holder,
+                nombres=names["nombres"],
+                apellidos=names["apellidos"],
+                email=ticket.email,
+                password=make_password(password),
+                statement=statement[:2000],
+            )
+            event_store.append(
+                stream_id=claim.pk,
+                events=[CedulaClaimFiled(claim_id=claim.pk, holder_id=ticket.holder.pk)],
+                metadata=Metadata.new(actor="anonymous"),
+                expected_version=0,
+            )
+    except IntegrityError as exc:
+        raise ApplicationError(
+            "Ya recibimos su reclamo de esta cédula; el equipo de soporte le escribirá.", code="claim_open"
+        ) from exc
+    return claim
+
+
+@transaction.atomic
+def cedula_claim_decide(*, claim_id: int, staff_user: User, decision: str, reason: str) -> CedulaClaim:
+    """Support staff decide an open claim (permission-gated, reason required; `CedulaClaimDecided`).
+
+    "transfer": the account holding the cédula is erased (a habeas-data erasure by staff) and the
+    claimant's account opened with it, their address confirmed by the claim link (so their cédula is
+    looked up at once). "reject": the claim is closed. The claimant is mailed either way."""
+    if not staff_user.has_perm("accounts.decide_cedulaclaim"):
+        raise PermissionError("not allowed to decide claims")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ApplicationError("Escriba el motivo de la decisión.", code="reason_required", field="reason")
+    if decision not in ("transfer", "reject"):
+        raise ApplicationError("Elija aprobar o rechazar.", code="decision_invalid", field="decision")
+    claim = CedulaClaim.objects.select_for_update().filter(pk=claim_id).first()
+    if claim is None:
+        raise ApplicationError("Ese reclamo no existe.", code="claim_missing")
+    if claim.status != CedulaClaimStatus.OPEN:
+        raise ApplicationError("Ese reclamo ya fue decidido.", code="claim_decided")
+    actor = f"staff:{staff_user.pk}"
+    holder_id = claimant_id = 0
+    if decision == "transfer":
+        holder = User.objects.filter(cedula=claim.cedula).first()
+        if holder is not None:
+            holder_id = holder.pk
+            user_erase(user=holder, actor=actor)
+        claimant = _claimant_account(claim, actor=actor)
+        claimant_id = claimant.pk
+        claim.status = CedulaClaimStatus.TRANSFERRED
+    else:
+        claim.status = CedulaClaimStatus.REJECTED
+    claim.decided_by, claim.decided_at, claim.decision_reason = staff_user, timezone.now(), reason[:300]
+    claim.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
+    event_store.append(
+        stream_id=claim.pk,
+        events=[
+            CedulaClaimDecided(
+                claim_id=claim.pk, decision=decision, reason=reason[:300], holder_id=holder_id, claimant_id=claimant_id
+            )
+        ],
+        metadata=Metadata.new(actor=actor),
+    )
+    return claim
+
+
+def _claimant_account(claim: CedulaClaim, *, actor: str) -> User:
+    """The claimant's account, as a registration would make it (the password they chose when filing;
+    the address confirmed by the claim link)."""
+    user = User(cedula=claim.cedula, nombres=claim.nombres, apellidos=claim.apellidos, email=claim.email)
+    user.password = claim.password
+    user.email_confirmation_required = True
+    user.email_confirmed_at = timezone.now()
+    user.save()
+    event_store.append(
+        stream_id=user.pk,
+        events=[
+            UserRegistered(user_id=user.pk, awaits_email_confirmation=True),
+            EmailConfirmed(user_id=user.pk, method="claim"),
+        ],
+        metadata=Metadata.new(actor=actor),
+        expected_version=0,
+    )
+    return user
+
+
+def cedula_claim_decision_mail(*, claim_id: int) -> bool:
+    """Tell the claimant what support decided (Spanish)."""
+    claim = CedulaClaim.objects.filter(pk=claim_id).first()
+    if claim is None or claim.status == CedulaClaimStatus.OPEN:
+        return False
+    context = {
+        "claim": claim,
+        "transferred": claim.status == CedulaClaimStatus.TRANSFERRED,
+        "login": settings.SITE_URL + reverse("accounts:login"),
+    }
+    _send("accounts/claim_decided", context, to=claim.email)
+    return True
+
+
+def cedula_claims_open() -> list[CedulaClaim]:
+    return list(CedulaClaim.objects.filter(status=CedulaClaimStatus.OPEN).select_related("holder").order_by("filed_at"))

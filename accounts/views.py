@@ -1,19 +1,24 @@
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.forms import PasswordResetForm
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.forms import EraseAccountForm, LoginForm, RegistrationForm
+from accounts.forms import ClaimDecisionForm, ClaimForm, EraseAccountForm, LoginForm, RegistrationForm
 from accounts.http import AuthenticatedHttpRequest, client_ip
+from accounts.models import CedulaClaim
 from accounts.proof_of_work import FIELD_NAME as POW_FIELD
 from accounts.services import (
     ProofOfWorkRequired,
+    cedula_claim_decide,
+    cedula_claim_file,
+    cedula_claims_open,
+    claim_ticket_read,
     login_challenge,
     registration_challenge,
     user_authenticate,
@@ -181,3 +186,69 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
+
+
+# --- "Esta cédula es mía" -------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def claim_view(request: HttpRequest, token: str) -> HttpResponse:
+    """The claim form, reached from the link mailed to an address whose registration found the cédula
+    taken."""
+    try:
+        ticket = claim_ticket_read(token=token)
+    except ApplicationError as exc:
+        return render(request, "accounts/email_confirm_failed.html", {"message": exc.message}, status=400)
+    form = ClaimForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            cedula_claim_file(
+                token=token,
+                nombres=data["nombres"],
+                apellidos=data["apellidos"],
+                password=data["password1"],
+                statement=data["statement"],
+            )
+        except ApplicationError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            return render(request, "accounts/claim_filed.html", {"cedula_masked": ticket.holder.cedula_masked})
+    context = {"form": form, "cedula_masked": ticket.holder.cedula_masked, "email": ticket.email}
+    return render(request, "accounts/claim.html", context, status=400 if form.errors else 200)
+
+
+CLAIM_PERMISSION = "accounts.decide_cedulaclaim"
+
+
+@never_cache
+@login_required
+@permission_required(CLAIM_PERMISSION, raise_exception=True)
+@require_GET
+def claims_console_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return render(request, "accounts/claims_console.html", {"claims": cedula_claims_open()})
+
+
+@never_cache
+@login_required
+@permission_required(CLAIM_PERMISSION, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def claim_review_view(request: AuthenticatedHttpRequest, claim_id: int) -> HttpResponse:
+    claim = get_object_or_404(CedulaClaim.objects.select_related("holder", "decided_by"), pk=claim_id)
+    form = ClaimDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cedula_claim_decide(
+                claim_id=claim.pk,
+                staff_user=request.user,
+                decision=form.cleaned_data["decision"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ApplicationError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, f"Reclamo {claim.pk} decidido.")
+            return redirect("accounts:claims_console")
+    context = {"claim": claim, "form": form}
+    return render(request, "accounts/claim_review.html", context, status=400 if form.errors else 200)

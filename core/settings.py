@@ -205,6 +205,8 @@ ACCOUNTS_REGISTRATIONS_PER_ADDRESS = env.int("ACCOUNTS_REGISTRATIONS_PER_ADDRESS
 ACCOUNTS_REGISTRATIONS_PER_NETWORK = env.int("ACCOUNTS_REGISTRATIONS_PER_NETWORK", default=60)
 ACCOUNTS_REGISTRATIONS_FREE_PER_NETWORK = env.int("ACCOUNTS_REGISTRATIONS_FREE_PER_NETWORK", default=5)
 ACCOUNTS_UNCONFIRMED_CAP = env.int("ACCOUNTS_UNCONFIRMED_CAP", default=2000)
+# How long the link to claim a taken cédula ("Esta cédula es mía"), mailed to that address, is valid.
+ACCOUNTS_CLAIM_LINK_HOURS = env.int("ACCOUNTS_CLAIM_LINK_HOURS", default=72)
 
 # Password reset by e-mail (Django's views): links last PASSWORD_RESET_TIMEOUT seconds; at most this
 # many mails an hour to one address and requests an hour from one network (the page answers the same).
