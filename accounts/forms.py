@@ -47,15 +47,15 @@ class PersonNameField(forms.CharField):
             raise forms.ValidationError(str(exc), code="invalid") from exc
 
 
-class RegistrationForm(forms.Form):
+class PersonWithPasswordForm(forms.Form):
+    """Who a new account is for and its password (the registration and the claim of a cédula)."""
+
     nombres = PersonNameField(
         label="Nombres", max_length=120, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
     )
     apellidos = PersonNameField(
         label="Apellidos", max_length=120, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
     )
-    cedula = CedulaField()
-    email = forms.EmailField(label="Correo electrónico", widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     password1 = forms.CharField(
         label="Contraseña",
         strip=False,
@@ -65,9 +65,6 @@ class RegistrationForm(forms.Form):
     password2 = forms.CharField(
         label="Repita la contraseña", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
-
-    # No check of whether the cédula has an account: the answer must be the same either way
-    # (`user_registration_submit` mails the address what happened).
 
     def clean(self):
         cleaned = super().clean()
@@ -89,16 +86,19 @@ class RegistrationForm(forms.Form):
         return cleaned
 
 
-class ClaimForm(forms.Form):
+class RegistrationForm(PersonWithPasswordForm):
+    # No check of whether the cédula has an account: the answer must be the same either way
+    # (`user_registration_submit` mails the address what happened).
+    cedula = CedulaField()
+    email = forms.EmailField(label="Correo electrónico", widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+    field_order = ["nombres", "apellidos", "cedula", "email", "password1", "password2"]
+
+
+class ClaimForm(PersonWithPasswordForm):
     """ "Esta cédula es mía": who the claimant is, the password of the account they would get, and
     why the cédula is theirs."""
 
-    nombres = PersonNameField(
-        label="Nombres", max_length=120, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
-    )
-    apellidos = PersonNameField(
-        label="Apellidos", max_length=120, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
-    )
     statement = forms.CharField(
         label="¿Por qué la cédula es suya?",
         max_length=2000,
@@ -106,28 +106,8 @@ class ClaimForm(forms.Form):
         help_text="Por ejemplo: cuándo intentó registrarse y si conoce a quien creó la cuenta. "
         "No envíe fotos de documentos por aquí; el equipo de soporte se las pedirá si hacen falta.",
     )
-    password1 = forms.CharField(
-        label="Contraseña para su cuenta",
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="La usará si el reclamo se aprueba.",
-    )
-    password2 = forms.CharField(
-        label="Repita la contraseña", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
-    )
 
-    def clean(self):
-        cleaned = super().clean()
-        assert cleaned is not None  # Form.clean() returns cleaned_data; the stubs allow an override's None
-        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
-        if p1 and p2 and p1 != p2:
-            self.add_error("password2", "Las contraseñas no coinciden.")
-        elif p1:
-            try:
-                password_validation.validate_password(p1)
-            except forms.ValidationError as exc:
-                self.add_error("password1", exc)
-        return cleaned
+    field_order = ["nombres", "apellidos", "statement", "password1", "password2"]
 
 
 class ClaimDecisionForm(forms.Form):

@@ -118,6 +118,17 @@ def user_session_seconds(*, user: User) -> int:
     return seconds
 
 
+def _clean_names(*, nombres: str, apellidos: str) -> dict[str, str]:
+    """Both names cleaned (`clean_person_name`), or ApplicationError naming the field."""
+    names: dict[str, str] = {}
+    for field, value in (("nombres", nombres), ("apellidos", apellidos)):
+        try:
+            names[field] = clean_person_name(value)
+        except PersonNameError as exc:
+            raise ApplicationError(str(exc), code="name_invalid", field=field) from exc
+    return names
+
+
 def user_register(
     *,
     cedula: str,
@@ -140,12 +151,7 @@ def user_register(
         cedula = normalize(cedula)
     except CedulaError as exc:
         raise ApplicationError(str(exc), code="cedula_invalid", field="cedula") from exc
-    names: dict[str, str] = {}
-    for field, value in (("nombres", nombres), ("apellidos", apellidos)):
-        try:
-            names[field] = clean_person_name(value)
-        except PersonNameError as exc:
-            raise ApplicationError(str(exc), code="name_invalid", field=field) from exc
+    names = _clean_names(nombres=nombres, apellidos=apellidos)
     try:
         with transaction.atomic():
             if User.objects.filter(cedula=cedula).exists():
@@ -448,12 +454,7 @@ def cedula_claim_file(*, token: str, nombres: str, apellidos: str, password: str
     statement = statement.strip()
     if not statement:
         raise ApplicationError("Cuéntenos por qué la cédula es suya.", code="statement_required", field="statement")
-    names: dict[str, str] = {}
-    for field, value in (("nombres", nombres), ("apellidos", apellidos)):
-        try:
-            names[field] = clean_person_name(value)
-        except PersonNameError as exc:
-            raise ApplicationError(str(exc), code="name_invalid", field=field) from exc
+    names = _clean_names(nombres=nombres, apellidos=apellidos)
     try:
         with transaction.atomic():
             claim = CedulaClaim.objects.create(

@@ -170,21 +170,33 @@ def scraper_env(simulator, **overrides: str) -> dict[str, str]:
     return env
 
 
-def register_over_http(
-    base_url: str, cedula: str, *, password: str = "una-clave-larga-2026", apellidos: str = "De Prueba"
-) -> tuple[requests.Session, requests.Response]:
-    """Register a person through the real registration form (CSRF token, Referer) of a running web
-    server, then open the confirmation link mailed to them (computed here, as the mail shows it; the
-    test must share the server's database). The answer is the confirmation's: a 302 to the home page,
-    with the session logged in; or the registration's own when that was refused."""
-    session = requests.Session()
-    form = session.get(f"{base_url}/registro/", timeout=60)
+def registration_csrf_token(session: requests.Session, base_url: str, *, timeout: float = 60) -> str:
+    form = session.get(f"{base_url}/registro/", timeout=timeout)
+    form.raise_for_status()
     match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)
     assert match is not None, form.text[:300]
-    response = session.post(
+    return match.group(1)
+
+
+def post_registration(
+    session: requests.Session,
+    base_url: str,
+    cedula: str,
+    *,
+    password: str = "una-clave-larga-2026",
+    apellidos: str = "De Prueba",
+    timeout: float = 60,
+    csrf_token: str | None = None,
+) -> requests.Response:
+    """POST the registration form with the Referer a browser sends (after a GET of the form for its
+    CSRF token, unless `csrf_token` is given); the answer unfollowed (a 302 to "revise su correo"
+    when accepted)."""
+    if csrf_token is None:
+        csrf_token = registration_csrf_token(session, base_url, timeout=timeout)
+    return session.post(
         f"{base_url}/registro/",
         data={
-            "csrfmiddlewaretoken": match.group(1),
+            "csrfmiddlewaretoken": csrf_token,
             "nombres": "Persona",
             "apellidos": apellidos,
             "cedula": cedula,
@@ -194,8 +206,19 @@ def register_over_http(
         },
         headers={"Referer": f"{base_url}/registro/"},
         allow_redirects=False,
-        timeout=60,
+        timeout=timeout,
     )
+
+
+def register_over_http(
+    base_url: str, cedula: str, *, password: str = "una-clave-larga-2026", apellidos: str = "De Prueba"
+) -> tuple[requests.Session, requests.Response]:
+    """Register a person through the real registration form of a running web server, then open the
+    confirmation link mailed to them (computed here, as the mail shows it; the test must share the
+    server's database). The answer is the confirmation's: a 302 to the home page, with the session
+    logged in; or the registration's own when that was refused."""
+    session = requests.Session()
+    response = post_registration(session, base_url, cedula, password=password, apellidos=apellidos)
     if response.status_code != 302 or not response.headers.get("Location", "").endswith("/registro/revise-su-correo/"):
         return session, response
     return session, confirm_over_http(session, base_url, cedula)

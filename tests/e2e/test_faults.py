@@ -58,7 +58,9 @@ from tests.processes import (
     descendants,
     free_port,
     pid_alive,
+    post_registration,
     product_env,
+    registration_csrf_token,
     running,
     scraper_env,
 )
@@ -699,15 +701,13 @@ class Registrations:
 
     def _post(self, cedula: str) -> str:
         session = requests.Session()
-        form = session.get(f"{self.base_url}/registro/", timeout=30)
-        form.raise_for_status()
-        match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)
-        assert match is not None
-        token = match.group(1)
+        token = registration_csrf_token(session, self.base_url, timeout=30)
         with self._lock:
             self.posting += 1
         try:
-            response = self._send(session, cedula, token)
+            response = post_registration(
+                session, self.base_url, cedula, password=PASSWORD, timeout=30, csrf_token=token
+            )
         finally:
             with self._lock:
                 self.posting -= 1
@@ -725,23 +725,6 @@ class Registrations:
         if confirmation.status_code >= 500:
             raise requests.ConnectionError(f"HTTP {confirmation.status_code}")
         raise AssertionError(f"unexpected confirmation {confirmation.status_code}: {confirmation.text[:300]}")
-
-    def _send(self, session, cedula: str, token: str):
-        return session.post(
-            f"{self.base_url}/registro/",
-            data={
-                "csrfmiddlewaretoken": token,
-                "nombres": "Persona",
-                "apellidos": "De Prueba",
-                "cedula": cedula,
-                "email": f"{cedula}@example.org",
-                "password1": PASSWORD,
-                "password2": PASSWORD,
-            },
-            headers={"Referer": f"{self.base_url}/registro/"},
-            allow_redirects=False,
-            timeout=30,
-        )
 
     def _next(self) -> str | None:
         with self._lock:

@@ -7,7 +7,6 @@ The probe this answers (issue 13): one address, 60 s, two threads, 252 registrat
 lookups queued, and a real person waited 1,232 s. Here the flood is a few hundred requests, bounded.
 """
 
-import re
 import threading
 import time
 
@@ -22,6 +21,7 @@ from tests.processes import (
     confirm_over_http,
     database_env,
     free_port,
+    post_registration,
     product_env,
     running,
     running_qclusters,
@@ -60,27 +60,6 @@ def _session(source: str | None = None) -> requests.Session:
     return session
 
 
-def _post_registration(session: requests.Session, base_url: str, cedula: str) -> requests.Response:
-    form = session.get(f"{base_url}/registro/", timeout=30)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)
-    assert token is not None, form.text[:300]
-    return session.post(
-        f"{base_url}/registro/",
-        data={
-            "csrfmiddlewaretoken": token.group(1),
-            "nombres": "Persona",
-            "apellidos": "De Prueba",
-            "cedula": cedula,
-            "email": f"{cedula}@example.org",
-            "password1": PASSWORD,
-            "password2": PASSWORD,
-        },
-        headers={"Referer": f"{base_url}/registro/"},
-        allow_redirects=False,
-        timeout=30,
-    )
-
-
 def test_a_flood_from_one_address_gets_its_free_share_and_a_real_person_waits_for_nobody(tmp_path):
     port = free_port()
     env = product_env(
@@ -112,7 +91,7 @@ def test_a_flood_from_one_address_gets_its_free_share_and_a_real_person_waits_fo
         def flood(offset: int) -> None:
             session = _session()
             for n in range(offset, FLOOD_REQUESTS, FLOOD_THREADS):
-                response = _post_registration(session, base_url, f"1070{n:06d}")
+                response = post_registration(session, base_url, f"1070{n:06d}", password=PASSWORD, timeout=30)
                 with lock:
                     answers.append(response.status_code)
                 started.set()
@@ -126,7 +105,7 @@ def test_a_flood_from_one_address_gets_its_free_share_and_a_real_person_waits_fo
         person_cedula = "1080000010"
         person = _session(PERSON_ADDRESS)
         registered_at = time.monotonic()
-        assert _post_registration(person, base_url, person_cedula).status_code == 302
+        assert post_registration(person, base_url, person_cedula, password=PASSWORD).status_code == 302
         assert confirm_over_http(person, base_url, person_cedula).status_code == 302
         flood_running = any(t.is_alive() for t in threads)
         info = None
