@@ -83,21 +83,35 @@ def _count(key: str, *, window: int) -> int:
         return 1
 
 
+SLOT_CHUNK = 50  # slots read per query while looking for a free one
+
+
 def take_slot(prefix: str, *, limit: int, window: int) -> int | None:
     """Take one of `limit` numbered slots of `prefix`, each held `window` seconds from when it was
     taken: its number (1 = the first free one), or None when all are held. Exact under concurrency
     with every cache backend: a slot is taken by `cache.add`, which only one caller can win (Redis
-    SET NX; the database cache's primary key)."""
-    keys = [f"{prefix}:{n}" for n in range(1, limit + 1)]
-    held = cache.get_many(keys)
-    for number, key in enumerate(keys, start=1):
-        if key not in held and cache.add(key, 1, timeout=window):
-            return number
+    SET NX; the database cache's primary key). Costs one read per SLOT_CHUNK slots held, whatever
+    the limit."""
+    for first in range(1, limit + 1, SLOT_CHUNK):
+        numbers = range(first, min(first + SLOT_CHUNK, limit + 1))
+        held = cache.get_many([f"{prefix}:{n}" for n in numbers])
+        for number in numbers:
+            key = f"{prefix}:{number}"
+            if key not in held and cache.add(key, 1, timeout=window):
+                return number
     return None
 
 
 def slots_held(prefix: str, *, limit: int) -> int:
-    return len(cache.get_many([f"{prefix}:{n}" for n in range(1, limit + 1)]))
+    """How many of the first `limit` slots of `prefix` are held (read until a chunk has a free one)."""
+    count = 0
+    for first in range(1, limit + 1, SLOT_CHUNK):
+        numbers = range(first, min(first + SLOT_CHUNK, limit + 1))
+        held = len(cache.get_many([f"{prefix}:{n}" for n in numbers]))
+        count += held
+        if held < len(numbers):
+            return count
+    return count
 
 
 def release_slot(prefix: str, number: int) -> None:
