@@ -26,6 +26,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     email_confirmed_at = models.DateTimeField("correo confirmado", null=True, blank=True)
     # Accounts registered before confirmation existed were looked up at once: False for them.
     email_confirmation_required = models.BooleanField("requiere confirmar el correo", default=False)
+    # The network the person registered from, as a keyed hash (accounts.throttle.network_key): the
+    # lookup queue takes turns between networks (verification's fair turn). Blank: staff or a script.
+    registration_source = models.CharField("origen del registro", max_length=32, blank=True)
     is_active = models.BooleanField("activo", default=True)
     is_staff = models.BooleanField("equipo", default=False)
     date_joined = models.DateTimeField("fecha de registro", default=timezone.now)

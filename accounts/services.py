@@ -35,6 +35,7 @@ from accounts.throttle import (
     login_pow_level,
     login_record_failure,
     login_record_success,
+    network_key,
     password_reset_mail_allowed,
     registration_prefixes,
     release_slot,
@@ -138,6 +139,7 @@ def user_register(
     password: str,
     actor: str | None = None,
     email_vouched_by: str | None = None,
+    source: str = "",
 ) -> User:
     """Create a person's account and record `UserRegistered` (with its outbox deliveries).
 
@@ -146,6 +148,8 @@ def user_register(
     person; "staff:<id>" from the admin). The address must be confirmed before anything is looked
     up: a confirmation link is mailed (`EmailConfirmationRequested`), unless `email_vouched_by`
     (staff, registering someone in person) confirms it at once (`EmailConfirmed`, method "staff").
+    `source`: the keyed hash of the network the person registered from (their lookups take turns
+    with other networks'), blank for staff and scripts.
     """
     try:
         cedula = normalize(cedula)
@@ -159,6 +163,7 @@ def user_register(
             user = User(cedula=cedula, nombres=names["nombres"], apellidos=names["apellidos"])
             user.email = User.objects.normalize_email(email)
             user.email_confirmation_required = True
+            user.registration_source = source
             if email_vouched_by:
                 user.email_confirmed_at = timezone.now()
             user.set_password(password)
@@ -191,7 +196,14 @@ def user_registration_submit(
     (ProofOfWorkRequired / ApplicationError code "registration_limited")."""
     registration_admit(client_ip=client_ip, pow_payload=pow_payload)
     try:
-        user_register(cedula=cedula, nombres=nombres, apellidos=apellidos, email=email, password=password)
+        user_register(
+            cedula=cedula,
+            nombres=nombres,
+            apellidos=apellidos,
+            email=email,
+            password=password,
+            source=network_key(client_ip),
+        )
     except ApplicationError as exc:
         if exc.code != "cedula_taken":
             raise

@@ -31,6 +31,11 @@ def client_network(client_ip: str) -> str:
     return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
 
 
+def network_key(client_ip: str) -> str:
+    """The client's network as a keyed hash (never the address itself), to tell sources apart."""
+    return salted_hmac("pagina-madre.registration-source", client_network(client_ip)).hexdigest()[:32]
+
+
 def _cedula_key(cedula: str) -> str:
     return salted_hmac("pagina-madre.login-throttle", cedula).hexdigest()[:32]
 

@@ -349,6 +349,9 @@ VERIFICATION_BLOCKED_COOLDOWN_SECONDS = env.float("VERIFICATION_BLOCKED_COOLDOWN
 # A pending record older than this whose lookup is no longer queued is re-sent by the sweeper.
 VERIFICATION_PENDING_DEADLINE_SECONDS = env.float("VERIFICATION_PENDING_DEADLINE_SECONDS", default=600.0)
 # A person's manual "Actualizar": at most this many per hour and per day.
+# The lookup queue takes turns between the networks people registered from: a network that had a
+# lookup start within this many seconds waits while a person of another network waits (0: off).
+VERIFICATION_FAIR_WINDOW_SECONDS = env.int("VERIFICATION_FAIR_WINDOW_SECONDS", default=10)
 VERIFICATION_REFRESH_PER_HOUR = env.int("VERIFICATION_REFRESH_PER_HOUR", default=1)
 VERIFICATION_REFRESH_PER_DAY = env.int("VERIFICATION_REFRESH_PER_DAY", default=5)
 # Attempts kept in a record's evidence summary.

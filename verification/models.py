@@ -327,6 +327,11 @@ class PersonLookupRequest(models.Model):
     request_id = models.UUIDField(unique=True)
     requested_at = models.DateTimeField()
     counted = models.BooleanField()
+    # The fair turn between networks: where the person registered from (accounts.User
+    # .registration_source), when the lookup started, and until when the limit on re-checks holds it.
+    source = models.CharField(max_length=32, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    held_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["cedula_key", "requested_at"], name="verif_person_lookup_key_at")]

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django_fsm import TransitionNotAllowed, can_proceed
@@ -81,12 +82,14 @@ def _allowances() -> list[tuple[timedelta, int]]:
     ]
 
 
-def _person_lookup_record(*, cedula: str, request_id: uuid.UUID, at: datetime, registration: bool) -> None:
+def _person_lookup_record(*, cedula: str, request_id: uuid.UUID, at: datetime, registration: bool, source: str) -> None:
     key = cedula_keyed_hash(cedula)
     counted = not registration or (
         PersonLookupRequest.objects.filter(cedula_key=key, requested_at__gte=at - ALLOWANCE_WINDOW_MAX).exists()
     )
-    PersonLookupRequest.objects.create(cedula_key=key, request_id=request_id, requested_at=at, counted=counted)
+    PersonLookupRequest.objects.create(
+        cedula_key=key, request_id=request_id, requested_at=at, counted=counted, source=source
+    )
 
 
 def person_lookups_free_at(*, cedula: str, now: datetime) -> datetime | None:
@@ -121,6 +124,36 @@ def person_lookup_not_before(*, request_id: str) -> datetime | None:
     if ask is None:
         return None
     return _free_at(key=ask.cedula_key, before=ask.requested_at, now=timezone.now(), exclude=ask.request_id)
+
+
+def person_lookup_fair_turn(*, request_id: str) -> datetime | None:
+    """The lookup queue takes turns between the networks people registered from: a lookup whose
+    network had one start within VERIFICATION_FAIR_WINDOW_SECONDS waits (until then) while a person
+    of another network waits for theirs; one flood delays everyone else by one turn at most, not by
+    its length. None: it may run now (also for lookups of staff, scripts and the system)."""
+    window_seconds: int = settings.VERIFICATION_FAIR_WINDOW_SECONDS
+    if window_seconds <= 0:
+        return None
+    ask = PersonLookupRequest.objects.filter(request_id=request_id).exclude(source="").first()
+    if ask is None:
+        return None
+    now = timezone.now()
+    window = timedelta(seconds=window_seconds)
+    recent = (
+        PersonLookupRequest.objects.filter(source=ask.source, started_at__gte=now - window)
+        .exclude(request_id=ask.request_id)
+        .order_by("-started_at")
+        .values_list("started_at", flat=True)
+        .first()
+    )
+    if recent is None:
+        return None
+    waiting = PersonLookupRequest.objects.filter(
+        started_at__isnull=True, requested_at__gte=now - ALLOWANCE_WINDOW_MAX, requested_at__lte=now
+    ).exclude(source=ask.source)
+    waiting = waiting.filter(Q(held_until__isnull=True) | Q(held_until__lte=now))
+    others = CedulaInfo.objects.filter(status=S.PENDING, request_id__in=waiting.values("request_id")).exists()
+    return recent + window if others else None
 
 
 def person_lookup_requests_purge(*, now: datetime | None = None) -> int:
@@ -182,8 +215,8 @@ def cedula_info_open(*, user_id: int, cause: EventEnvelope) -> CedulaInfo | None
 
     The person's row is locked first, as `user_erase` does: an erasure either finished before (the
     person is gone) or waits for this record and then erases it too."""
-    cedula = User.objects.select_for_update().filter(pk=user_id).values_list("cedula", flat=True).first()
-    if cedula is None:
+    person = User.objects.select_for_update().filter(pk=user_id).values_list("cedula", "registration_source").first()
+    if person is None:
         logger.info("user %s erased their account before their record was opened: nothing to open", user_id)
         return None
     existing = CedulaInfo.objects.filter(user_id=user_id).first()
@@ -192,7 +225,8 @@ def cedula_info_open(*, user_id: int, cause: EventEnvelope) -> CedulaInfo | None
     now = timezone.now()
     info = CedulaInfo.opened(user_id=user_id, request_id=uuid.uuid4(), requested_at=now)
     info.save(force_insert=True)
-    _person_lookup_record(cedula=cedula, request_id=info.request_id, at=now, registration=True)
+    cedula, source = person
+    _person_lookup_record(cedula=cedula, request_id=info.request_id, at=now, registration=True, source=source)
     event = _request_event(info, transition=Transition.REQUEST, from_state="", reason="registro")
     _record(info=info, from_state="", event=event, metadata=Metadata.caused_by(cause))
     return info
@@ -345,10 +379,16 @@ def cedula_verification_run(*, cedula_info_id: int, request_id: str, cause: Even
     not_before = person_lookup_not_before(request_id=request_id)
     if not_before is not None:
         logger.info("cedula_info %s: its cédula's allowance of lookups is spent until %s", info.pk, not_before)
+        PersonLookupRequest.objects.filter(request_id=request_id).update(held_until=not_before)
         raise LookupNotYet(not_before)
+    turn = person_lookup_fair_turn(request_id=request_id)
+    if turn is not None:
+        logger.info("cedula_info %s: another network's person is waiting; its turn comes at %s", info.pk, turn)
+        raise LookupNotYet(turn)
     holder = lookup_claim_take(cedula_info_id=cedula_info_id, request_id=request_id)
     if holder is None:
         return False
+    PersonLookupRequest.objects.filter(request_id=request_id).update(started_at=timezone.now(), held_until=None)
     try:
         started = time.monotonic()
         if info.user is None:  # only an erased record has no person, and erasure is not pending
@@ -456,7 +496,13 @@ def cedula_verification_refresh(*, user: User) -> TransitionLog:
     if refusal is not None:
         raise ApplicationError(refusal, code="refresh_refused")
     log = _restart(info, transition=Transition.REFRESH, actor=Actor("user", user.pk), reason="actualización")
-    _person_lookup_record(cedula=user.cedula, request_id=info.request_id, at=info.requested_at, registration=False)
+    _person_lookup_record(
+        cedula=user.cedula,
+        request_id=info.request_id,
+        at=info.requested_at,
+        registration=False,
+        source=user.registration_source,
+    )
     return log
 
 
