@@ -334,7 +334,14 @@ class PersonLookupRequest(models.Model):
     held_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["cedula_key", "requested_at"], name="verif_person_lookup_key_at")]
+        indexes = [
+            models.Index(fields=["cedula_key", "requested_at"], name="verif_person_lookup_key_at"),
+            # The fair turn's two reads: a network's latest start, and the people not started yet.
+            models.Index(fields=["source", "started_at"], name="verif_person_lookup_src_start"),
+            models.Index(
+                fields=["requested_at"], condition=models.Q(started_at__isnull=True), name="verif_person_lookup_waiting"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.cedula_key[:8]}… {self.requested_at:%Y-%m-%d %H:%M}"
