@@ -24,7 +24,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     # When the person opened the link mailed to `email` (or staff vouched for it). Until then nothing
     # is looked up for them and no census answer is shown to them.
     email_confirmed_at = models.DateTimeField("correo confirmado", null=True, blank=True)
-    # Accounts registered before confirmation existed were looked up at once: False for them.
+    # Registered since confirmation exists (its first lookup waits for it; unconfirmed in time, the
+    # account is erased). False for accounts registered before, which were looked up at once.
     email_confirmation_required = models.BooleanField("requiere confirmar el correo", default=False)
     # The network the person registered from, as a keyed hash (accounts.throttle.network_key): the
     # lookup queue takes turns between networks (verification's fair turn). Blank: staff or a script.
@@ -63,8 +64,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def awaits_email_confirmation(self) -> bool:
-        """Their address is not confirmed yet: nothing is looked up, no census answer is shown."""
-        return self.email_confirmation_required and self.email_confirmed_at is None
+        """Their address is not confirmed yet: no census answer is shown to them, and nothing is
+        looked up for an account registered since confirmation exists. (An account registered
+        before was looked up at once; its answer waits for the confirmation all the same.)"""
+        return self.email_confirmed_at is None
 
     @property
     def cedula_masked(self) -> str:

@@ -1,4 +1,5 @@
 import factory
+from django.utils import timezone
 
 from accounts.models import User
 
@@ -15,3 +16,5 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
     apellidos = factory.Faker("last_name", locale="es_CO")
     email = factory.Faker("email")
     password = factory.django.Password(TEST_PASSWORD)
+    # A person whose address is confirmed (their census answer is shown to them).
+    email_confirmed_at = factory.LazyFunction(timezone.now)

@@ -186,3 +186,18 @@ def test_the_cap_on_unconfirmed_accounts_stops_registration_for_everyone(client,
     refused = register("80123459", "192.0.2.1")
     assert refused.status_code == 429 and "demasiados registros pendientes" in refused.content.decode()
     assert User.objects.count() == 4
+
+
+def test_an_account_from_before_confirmation_sees_its_answer_once_its_address_is_confirmed(client, mailoutbox):
+    legacy = UserFactory.create(cedula="79123450", email_confirmed_at=None)  # looked up at registration
+    CedulaInfo.objects.create(user=legacy, status="active", request_id="8e1f1c4e-0d6a-4c59-9d53-3c1c8f0f5b11")
+    client.force_login(legacy)
+    home = client.get(reverse("accounts:home")).content.decode()
+    assert "Confirme su correo" in home and 'id="verification-badge"' not in home
+    client.post(reverse("accounts:email_confirmation_resend"))
+    drain_outbox()
+    [mail] = mailoutbox
+    assert client.get(re.search(r"https?://[^/\s]+(/correo/confirmar/\S+/)", mail.body).group(1)).status_code == 302
+    drain_outbox()
+    assert CedulaInfo.objects.filter(user=legacy).count() == 1  # its record, not a second lookup
+    assert 'id="verification-badge"' in client.get(reverse("accounts:home")).content.decode()
