@@ -197,7 +197,9 @@ def test_an_account_from_before_confirmation_sees_its_answer_once_its_address_is
     client.post(reverse("accounts:email_confirmation_resend"))
     drain_outbox()
     [mail] = mailoutbox
-    assert client.get(re.search(r"https?://[^/\s]+(/correo/confirmar/\S+/)", mail.body).group(1)).status_code == 302
+    link = re.search(r"https?://[^/\s]+(/correo/confirmar/\S+/)", mail.body)
+    assert link is not None
+    assert client.get(link.group(1)).status_code == 302
     drain_outbox()
     assert CedulaInfo.objects.filter(user=legacy).count() == 1  # its record, not a second lookup
     assert 'id="verification-badge"' in client.get(reverse("accounts:home")).content.decode()
