@@ -32,7 +32,9 @@ def _env(tmp_path: Path) -> dict[str, str]:
     env = product_env(
         DJANGO_SETTINGS_MODULE="core.test_settings",
         VERIFICATION_LOOKUP_BACKEND="tests.fakes.lookup",
-        FAKE_LOOKUP_DELAY="2",  # slow lookups: the lane stays full for the whole test
+        # Slow lookups: the lane stays full for the whole test (registering and confirming 500 people
+        # takes about a minute on a loaded machine, and two workers drain one lookup every 2 s).
+        FAKE_LOOKUP_DELAY="4",
         Q_WORKERS="2",
         Q_LOOKUP_WORKERS="2",
         Q_POLL="0.1",
