@@ -396,12 +396,17 @@ def user_erase(*, user: User, actor: str) -> None:
 
 def user_password_reset_request(*, email: str, client_ip: str) -> int:
     """Someone asks for a password-reset link to `email`: records `PasswordResetRequested` for each
-    active account with that address and a usable password (a consumer mails the links). Returns how
+    active account with that address confirmed and a usable password (a consumer mails the links). Returns how
     many; the caller answers the same whatever it is. Throttled per address and per network."""
     if not password_reset_mail_allowed(email=email, client_ip=client_ip):
         logger.info("password reset: throttled for a network or an address; nothing sent")
         return 0
-    users = [u for u in User.objects.filter(email__iexact=email.strip(), is_active=True) if u.has_usable_password()]
+    # Only a confirmed address gets a link: an address nobody proved to read cannot take an account.
+    users = [
+        u
+        for u in User.objects.filter(email__iexact=email.strip(), is_active=True, email_confirmed_at__isnull=False)
+        if u.has_usable_password()
+    ]
     for user in users:
         with transaction.atomic():
             event_store.append(

@@ -86,3 +86,11 @@ def test_an_account_erased_before_the_mail_gets_nothing(client, smtp_server):
 
 def test_the_login_page_links_to_the_reset(client):
     assert reverse("accounts:password_reset") in client.get(reverse("accounts:login")).content.decode()
+
+
+def test_an_unconfirmed_address_gets_no_link(client, smtp_server):
+    UserFactory.create(email="nueva@example.org", email_confirmed_at=None)
+    assert _ask(client, "nueva@example.org").status_code == 302  # the same answer
+    drain_outbox()
+    assert not StoredEvent.objects.filter(event_type="accounts.PasswordResetRequested").exists()
+    assert smtp_server.messages == []
