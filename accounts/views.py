@@ -3,6 +3,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.forms import PasswordResetForm
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -29,6 +30,14 @@ from accounts.services import (
     user_registration_submit,
 )
 from core.exceptions import ApplicationError
+
+
+def _form_page(request: HttpRequest, template: str, form: Form, status: int, pow_challenge: str | None) -> HttpResponse:
+    """A form page that may carry a proof-of-work challenge (the one a refusal brought, or the one the
+    client's network needs now); 400 when the form has errors and nothing else set the status."""
+    if form.errors and status == 200:
+        status = 400
+    return render(request, template, {"form": form, "pow_challenge": pow_challenge}, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -60,12 +69,9 @@ def register_view(request: HttpRequest) -> HttpResponse:
             status = 429 if exc.code == "registration_limited" else 400
         else:
             return redirect("accounts:registration_sent")
-    if pow_challenge is None:
-        pow_challenge = registration_challenge(client_ip=ip)
-    if form.errors and status == 200:
-        status = 400
-    context = {"form": form, "pow_challenge": pow_challenge}
-    return render(request, "accounts/register.html", context, status=status)
+    return _form_page(
+        request, "accounts/register.html", form, status, pow_challenge or registration_challenge(client_ip=ip)
+    )
 
 
 @require_GET
@@ -124,12 +130,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         else:
             login(request, user)
             return redirect("accounts:home")
-    if pow_challenge is None:
-        pow_challenge = login_challenge(client_ip=ip)
-    if form.errors and status == 200:
-        status = 400
-    context = {"form": form, "pow_challenge": pow_challenge}
-    return render(request, "accounts/login.html", context, status=status)
+    return _form_page(request, "accounts/login.html", form, status, pow_challenge or login_challenge(client_ip=ip))
 
 
 @require_POST
