@@ -36,7 +36,7 @@ def mail_email_confirmation(envelope: EventEnvelope) -> None:
 def mail_taken_cedula(envelope: EventEnvelope) -> None:
     event = envelope.event
     assert isinstance(event, RegistrationForTakenCedula)  # the only event type this handler is registered for
-    user_taken_cedula_mail(user_id=event.user_id, email=event.email)
+    user_taken_cedula_mail(user_id=event.user_id, email=event.email, attempt_id=envelope.event_id)
 
 
 @handler(CedulaClaimDecided.TYPE, name="accounts.mail_claim_decision", transactional=False)

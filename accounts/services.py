@@ -1,4 +1,5 @@
 import logging
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -47,6 +48,7 @@ from core import event_store, personal_data
 from core.event_store import Metadata
 from core.events import DomainEvent, subject_name
 from core.exceptions import ApplicationError
+from core.models import StoredEvent
 
 logger = logging.getLogger(__name__)
 
@@ -334,7 +336,7 @@ def user_email_confirmation_mail(*, user_id: int) -> bool:
     return True
 
 
-def user_taken_cedula_mail(*, user_id: int, email: str) -> bool:
+def user_taken_cedula_mail(*, user_id: int, email: str, attempt_id: uuid.UUID) -> bool:
     """Tell an address that its registration found the cédula taken: how to get in if the account is
     theirs, and that they may claim the cédula if it is theirs and the account is not."""
     user = User.objects.filter(pk=user_id).first()
@@ -344,7 +346,7 @@ def user_taken_cedula_mail(*, user_id: int, email: str) -> bool:
         "cedula_masked": user.cedula_masked,
         "login": settings.SITE_URL + reverse("accounts:login"),
         "reset": settings.SITE_URL + reverse("accounts:password_reset"),
-        "claim": claim_link(holder_id=user.pk, email=email),
+        "claim": claim_link(attempt_id=attempt_id),
         "hours": settings.ACCOUNTS_CLAIM_LINK_HOURS,
     }
     _send("accounts/taken_cedula", context, to=email)
@@ -435,10 +437,12 @@ def user_password_reset_mail(*, user_id: int) -> bool:
 CLAIM_SALT = "pagina-madre.accounts.cedula-claim"
 
 
-def claim_link(*, holder_id: int, email: str) -> str:
-    """The link, mailed to an address whose registration found the cédula taken, to claim it: signed,
-    it proves the claimant reads that address. Valid ACCOUNTS_CLAIM_LINK_HOURS."""
-    token = signing.dumps({"u": holder_id, "e": email}, salt=CLAIM_SALT, compress=True)
+def claim_link(*, attempt_id: uuid.UUID) -> str:
+    """The link, mailed to an address whose registration found the cédula taken, to claim it. It
+    names the attempt (`RegistrationForTakenCedula`'s event id), signed: the link proves the claimant
+    reads that address, and carries neither the address nor the cédula (it ends up in access logs).
+    Valid ACCOUNTS_CLAIM_LINK_HOURS."""
+    token = signing.dumps(str(attempt_id), salt=CLAIM_SALT)
     site: str = settings.SITE_URL
     return site + reverse("accounts:claim", kwargs={"token": token})
 
@@ -455,14 +459,18 @@ def claim_ticket_read(*, token: str) -> ClaimTicket:
     """The claim link's content, or ApplicationError when it is forged, expired or its cédula's
     account is gone (nothing to claim any more: the cédula can be registered)."""
     try:
-        data = signing.loads(token, salt=CLAIM_SALT, max_age=settings.ACCOUNTS_CLAIM_LINK_HOURS * 3600)
-        holder_id, email = int(data["u"]), str(data["e"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError) as exc:
+        attempt_id = uuid.UUID(signing.loads(token, salt=CLAIM_SALT, max_age=settings.ACCOUNTS_CLAIM_LINK_HOURS * 3600))
+    except (signing.BadSignature, TypeError, ValueError) as exc:
         raise ApplicationError(INVALID_CLAIM_LINK_MESSAGE, code="claim_link_invalid") from exc
-    holder = User.objects.filter(pk=holder_id).first()
-    if holder is None:
+    row = StoredEvent.objects.filter(event_id=attempt_id, event_type=RegistrationForTakenCedula.TYPE).first()
+    attempt = event_store.to_envelope(row).event if row is not None else None
+    holder = (
+        User.objects.filter(pk=attempt.user_id).first() if isinstance(attempt, RegistrationForTakenCedula) else None
+    )
+    if holder is None or not isinstance(attempt, RegistrationForTakenCedula) or not attempt.email:
+        # The account was erased since (its key too, and with it the attempt's address).
         raise ApplicationError("Esa cuenta ya no existe: puede registrar la cédula de nuevo.", code="claim_holder_gone")
-    return ClaimTicket(holder=holder, email=email)
+    return ClaimTicket(holder=holder, email=attempt.email)
 
 
 def cedula_claim_file(*, token: str, nombres: str, apellidos: str, password: str, statement: str) -> CedulaClaim:

@@ -3,6 +3,7 @@ link mailed to their address; support staff review it in the console and decide,
 (the holding account is erased, the claimant's opened and looked up) or reject. Every step is an event
 with its actor. Mail goes through a real SMTP server on loopback."""
 
+import base64
 import re
 from datetime import timedelta
 
@@ -80,6 +81,10 @@ def _decide(client, claim: CedulaClaim, decision: str, reason: str = "Cotejamos 
 
 def test_a_claim_filed_from_the_mail_is_reviewed_and_transferred(client, smtp_server, squatter, support):
     path = _claim_path(client, smtp_server)
+    # The link names the attempt only: no address, no cédula (a URL ends up in access logs).
+    token = path.split("/")[-2]
+    payload = base64.urlsafe_b64decode(token.split(":")[0] + "==")
+    assert b"duena" not in payload and CEDULA.encode() not in payload and CEDULA not in path
     form = client.get(path).content.decode()
     assert "Esta cédula es mía" in form and "•••••450" in form and CEDULA not in form
     filed = _file(client, path)
