@@ -581,7 +581,3 @@ def cedula_claim_decision_mail(*, claim_id: int) -> bool:
     }
     _send("accounts/claim_decided", context, to=claim.email)
     return True
-
-
-def cedula_claims_open() -> list[CedulaClaim]:
-    return list(CedulaClaim.objects.filter(status=CedulaClaimStatus.OPEN).select_related("holder").order_by("filed_at"))

@@ -60,15 +60,8 @@ def login_pow_level(*, cedula: str | None, client_ip: str) -> int:
 
 def login_record_failure(*, cedula: str, client_ip: str) -> None:
     """Count a failed attempt. A count lasts LOGIN_THROTTLE_WINDOW_SECONDS after the last failure."""
-    window = settings.LOGIN_THROTTLE_WINDOW_SECONDS
     for key in _keys(cedula=cedula, client_ip=client_ip):
-        if not cache.add(key, 1, timeout=window):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add() and incr()
-                cache.add(key, 1, timeout=window)
-            else:
-                cache.touch(key, timeout=window)  # the database cache's incr() resets the timeout
+        _count(key, window=settings.LOGIN_THROTTLE_WINDOW_SECONDS)
 
 
 def login_record_success(*, cedula: str, client_ip: str) -> None:
@@ -77,15 +70,17 @@ def login_record_success(*, cedula: str, client_ip: str) -> None:
 
 
 def _count(key: str, *, window: int) -> int:
-    """Add one to `key` (kept `window` seconds from its first count) and return the new count. Not
+    """Add one to `key`, kept `window` seconds after its last count, and return the new count. Not
     atomic on the database cache: for soft measures only (hard limits take slots)."""
     if cache.add(key, 1, timeout=window):
         return 1
     try:
-        return int(cache.incr(key))
+        count = int(cache.incr(key))
     except ValueError:  # expired between add() and incr()
         cache.add(key, 1, timeout=window)
         return 1
+    cache.touch(key, timeout=window)  # the database cache's incr() resets the timeout
+    return count
 
 
 SLOT_CHUNK = 50  # slots read per query while looking for a free one

@@ -14,11 +14,11 @@ from accounts.forms import ClaimDecisionForm, ClaimForm, EraseAccountForm, Login
 from accounts.http import AuthenticatedHttpRequest, client_ip
 from accounts.models import CedulaClaim
 from accounts.proof_of_work import FIELD_NAME as POW_FIELD
+from accounts.selectors import cedula_claims_open
 from accounts.services import (
     ProofOfWorkRequired,
     cedula_claim_decide,
     cedula_claim_file,
-    cedula_claims_open,
     claim_ticket_read,
     login_challenge,
     registration_challenge,
