@@ -420,6 +420,11 @@ REGISTRADURIA_EGRESS_COOLDOWN_SECONDS = env.float("REGISTRADURIA_EGRESS_COOLDOWN
 REGISTRADURIA_RESPONSE_TIMEOUT_SECONDS = env.float("REGISTRADURIA_RESPONSE_TIMEOUT_SECONDS", default=20.0)
 # The worker's browser is replaced after this many lookups (and after a crash).
 REGISTRADURIA_BROWSER_RECYCLE_LOOKUPS = env.int("REGISTRADURIA_BROWSER_RECYCLE_LOOKUPS", default=100)
+# The Playwright that drives Chromium: "patchright" (pages cannot see the DevTools protocol attached:
+# no Runtime.enable; checked on every launch) or "playwright" (docs/registraduria.md, "Driver").
+REGISTRADURIA_DRIVER = env.str("REGISTRADURIA_DRIVER", default="patchright")
+if REGISTRADURIA_DRIVER not in ("patchright", "playwright"):
+    raise ImproperlyConfigured(f"REGISTRADURIA_DRIVER must be patchright or playwright, not {REGISTRADURIA_DRIVER!r}")
 # Empty: a desktop-Chrome user agent for this Chromium's own version and platform.
 REGISTRADURIA_USER_AGENT = env.str("REGISTRADURIA_USER_AGENT", default="")
 # reCAPTCHA solving: "none" (a captcha-guarded lookup ends blocked, reason captcha_unsolved) or

@@ -36,6 +36,7 @@ from django.conf import settings
 from playwright_stealth import Stealth
 
 from verification.chromium import BASE_LAUNCH_ARGS, chromium_executable
+from verification.registraduria import drivers
 
 logger = logging.getLogger(__name__)
 
@@ -187,6 +188,7 @@ class _Driver:
     driver process and the browser. A generation whose thread is stuck is replaced whole."""
 
     def __init__(self):
+        self.name = drivers.name()  # REGISTRADURIA_DRIVER when this generation started
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chromium")
         self.playwright = None
         self.browser = None
@@ -223,14 +225,21 @@ class BrowserHost:
         self.replaced_stuck = 0
 
     def _current(self) -> _Driver:
+        retired = None
         with self._lock:
             if self._pid != os.getpid():  # first use, or we are a forked child: start our own
                 self._pid = os.getpid()
                 self._driver = None
                 self.lookups = 0
+            if self._driver is not None and self._driver.name != drivers.name():  # the setting changed
+                retired, self._driver = self._driver, None
             if self._driver is None:
                 self._driver = _Driver()
-            return self._driver
+            driver = self._driver
+        if retired is not None:
+            retired.executor.submit(self._stop, retired).result(timeout=30)
+            retired.executor.shutdown(wait=False)
+        return driver
 
     def run(self, fn, *, timeout: float, proxy: dict[str, str] | None = None):
         """Run `fn(context)` in the browser thread with a fresh context (through `proxy`, when given);
@@ -278,13 +287,18 @@ class BrowserHost:
             self._close(driver)
         if driver.browser is None:
             if driver.playwright is None:
-                from playwright.sync_api import sync_playwright
-
                 before = _driver_children()
-                driver.playwright = sync_playwright().start()
+                driver.playwright = drivers.sync_api(driver.name).sync_playwright().start()
                 driver.driver_pid = next(iter(_driver_children() - before), None)
-            driver.browser = launch(driver.playwright)
+            browser = launch(driver.playwright)
             self.launches += 1
+            try:
+                drivers.verify_hidden(browser)
+            except BaseException:
+                with suppress(Exception):
+                    browser.close()
+                raise
+            driver.browser = browser
         return driver.browser
 
     def _run_in_thread(self, driver: _Driver, fn, proxy: dict[str, str] | None, calls: queue.SimpleQueue):

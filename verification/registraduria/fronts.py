@@ -10,7 +10,6 @@ import time
 from dataclasses import dataclass, replace
 
 from django.conf import settings
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from verification.lookup import LookupResult
 from verification.registraduria import politeness
@@ -188,7 +187,7 @@ def _submit(page, *, url, trigger, budget: Budget, front: str) -> Attempt:
     if "error" in captured:
         raise captured["error"]
     if "reply" not in captured:
-        raise PlaywrightTimeout("the site did not answer the submission in time")
+        raise TimeoutError("the site did not answer the submission in time")
     status, headers, body = captured["reply"]
     return _attempt(body, status=status, headers=headers, front=front)
 

@@ -12,12 +12,10 @@ import time
 from dataclasses import replace
 
 from django.conf import settings
-from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from verification.lookup import FINAL_OUTCOMES, LookupResult
 from verification.models import SiteGate
-from verification.registraduria import fronts, politeness, tokens
+from verification.registraduria import drivers, fronts, politeness, tokens
 from verification.registraduria.browser import HOST
 from verification.registraduria.captcha import CaptchaSolver, CaptchaUnsolved, get_solver
 from verification.registraduria.fronts import FRONTS, Attempt, Budget, PresolvedToken, unsolved
@@ -60,9 +58,9 @@ def _redacted(text: str) -> str:
 
 
 def _classify_exception(exc: BaseException, front: str) -> Attempt:
-    if isinstance(exc, PlaywrightTimeout | TimeoutError):
+    if isinstance(exc, (*drivers.TIMEOUT_ERRORS, TimeoutError)):
         reason = "timeout"
-    elif isinstance(exc, PlaywrightError):
+    elif isinstance(exc, drivers.ERRORS):
         text = str(exc)
         if _PROXY_ERRORS.search(text):
             reason = politeness.EGRESS_REASON

@@ -14,6 +14,7 @@ import pytest
 
 from verification.chromium import BASE_LAUNCH_ARGS, chromium_executable
 from verification.registraduria import browser as profile
+from verification.registraduria import drivers
 
 pytestmark = pytest.mark.browser
 
@@ -70,8 +71,8 @@ def profile_server():
 def _report(context, url: str, *, page=None) -> dict[str, dict]:
     page = page or context.new_page()
     page.goto(url)
-    page.wait_for_function("window.PROFILE_REPORT && window.PROFILE_REPORT.done", timeout=20_000)
-    report = page.evaluate("window.PROFILE_REPORT")
+    page.wait_for_selector("html[data-done]", state="attached", timeout=20_000)
+    report = json.loads(page.text_content("#result") or "{}")
     assert "error" not in report, report
     return {check["name"]: check for check in report["checks"]}
 
@@ -109,14 +110,14 @@ EXPECTED_CHECKS = {
 }
 
 
-def test_scraper_profile_passes_every_check(playwright_instance, profile_server):
-    browser = profile.launch(playwright_instance)
-    try:
-        context = profile.new_context(browser)
-        checks = _report(context, profile_server, page=profile.new_page(context))
-        context.close()
-    finally:
-        browser.close()
+@pytest.mark.parametrize("driver", sorted(drivers.DRIVERS))
+def test_scraper_profile_passes_every_check(scraper_browser, settings, profile_server, driver):
+    """The scraper's own browser (`HOST.run`: launch, context and page as a lookup gets them), with each
+    driver."""
+    settings.REGISTRADURIA_DRIVER = driver
+    checks = scraper_browser.run(
+        lambda context: _report(context, profile_server, page=profile.new_page(context)), timeout=90
+    )
     assert set(checks) == EXPECTED_CHECKS
     failed = {name: check["seen"] for name, check in checks.items() if not check["ok"]}
     assert failed == {}
