@@ -10,7 +10,7 @@ from tests.processes import REPO_ROOT, VENV_BIN, product_env
 def _run(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = product_env(DJANGO_SETTINGS_MODULE="core.settings", **env)
     environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for Playwright in the test process only
-    for name in ("DJANGO_SECRET_KEY", "DATABASE_URL", "REDIS_URL", "DJANGO_ENV", "EMAIL_URL"):
+    for name in ("DJANGO_SECRET_KEY", "DATABASE_URL", "REDIS_URL", "DJANGO_ENV", "EMAIL_URL", "REGISTRADURIA_DRIVER"):
         if name not in env:
             environment.pop(name, None)
     return subprocess.run(
@@ -92,3 +92,12 @@ def test_htmx_major_is_2_by_default_4_on_request_and_nothing_else():
     refused = _run("manage.py", "check", HTMX_MAJOR="3")
     assert refused.returncode != 0
     assert "HTMX_MAJOR must be 2 or 4, not 3" in refused.stderr
+
+
+def test_the_driver_is_patchright_by_default_playwright_on_request_and_nothing_else():
+    show = "import django; django.setup(); from django.conf import settings as s; print(s.REGISTRADURIA_DRIVER)"
+    assert _run("-c", show).stdout.strip() == "patchright"
+    assert _run("-c", show, REGISTRADURIA_DRIVER="playwright").stdout.strip() == "playwright"
+    refused = _run("manage.py", "check", REGISTRADURIA_DRIVER="selenium")
+    assert refused.returncode != 0
+    assert "REGISTRADURIA_DRIVER must be patchright or playwright, not 'selenium'" in refused.stderr

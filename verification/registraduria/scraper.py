@@ -58,6 +58,9 @@ def _redacted(text: str) -> str:
 
 
 def _classify_exception(exc: BaseException, front: str) -> Attempt:
+    if isinstance(exc, drivers.DriverNotHidden):
+        logger.error("lookup on %s refused: %s", front, exc)
+        return Attempt(result=LookupResult("error", reason="driver_not_hidden", site=front))
     if isinstance(exc, (*drivers.TIMEOUT_ERRORS, TimeoutError)):
         reason = "timeout"
     elif isinstance(exc, drivers.ERRORS):
