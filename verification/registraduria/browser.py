@@ -42,7 +42,13 @@ logger = logging.getLogger(__name__)
 
 LOCALE = "es-CO"
 TIMEZONE = "America/Bogota"
-VIEWPORT = {"width": 1366, "height": 768}
+# A maximised window on a 1920×1080 desktop whose top bar (GNOME's, 32 px) is not part of the work area:
+# the screen, its available area, the window's outer size and position come from launch switches and
+# the page's inner size is what headless Chromium leaves inside its (virtual) tab strip and toolbar —
+# no viewport emulation, so every size is the browser's own and they agree with each other (a
+# viewport emulated as the whole screen, Playwright's default, gives screen = avail = outer = inner).
+SCREEN = (1920, 1080)
+WORK_AREA_TOP = 32
 
 
 @cache
@@ -72,6 +78,9 @@ def launch_args() -> list[str]:
         f"--lang={LOCALE}",
         "--accept-lang=es-CO,es",
         "--disable-blink-features=AutomationControlled",
+        f"--screen-info={{{SCREEN[0]}x{SCREEN[1]} workAreaTop={WORK_AREA_TOP}}}",
+        f"--window-position=0,{WORK_AREA_TOP}",
+        f"--window-size={SCREEN[0]},{SCREEN[1] - WORK_AREA_TOP}",
     ]
 
 
@@ -98,7 +107,7 @@ def launch(playwright):
 def new_context(browser, *, proxy: dict[str, str] | None = None):
     """A fresh context with the profile applied, going out through `proxy` (Playwright's option; None:
     direct). The caller closes it; pages come from `new_page`."""
-    context = browser.new_context(locale=LOCALE, timezone_id=TIMEZONE, viewport=VIEWPORT, proxy=proxy)
+    context = browser.new_context(locale=LOCALE, timezone_id=TIMEZONE, no_viewport=True, proxy=proxy)
     STEALTH.apply_stealth_sync(context)
     return context
 

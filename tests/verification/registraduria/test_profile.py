@@ -107,6 +107,9 @@ EXPECTED_CHECKS = {
     "http_accept_language",
     "timezone",
     "timezone_service_worker",
+    "screen_work_area",
+    "window_in_work_area",
+    "page_inside_window",
 }
 
 
@@ -136,6 +139,7 @@ def test_a_default_headless_chromium_fails_the_page(playwright_instance, profile
         browser.close()
     failed = {name for name, check in checks.items() if not check["ok"]}
     assert {"webdriver_page", "ua_page", "ua_service_worker", "http_ua_navigation", "language"} <= failed
+    assert {"screen_work_area", "page_inside_window"} <= failed
 
 
 def test_playwright_stealth_defaults_contradict_themselves(playwright_instance, profile_server):

@@ -99,6 +99,14 @@ async function run() {
   check("timezone", tz === "America/Bogota" && new Date(2026, 0, 1).getTimezoneOffset() === 300, tz);
   check("timezone_service_worker", sw.timezone === "America/Bogota", sw.timezone);
 
+  // A desktop window: the screen has a work area (a panel takes part of it), the window fits in that
+  // area, and the page is smaller than the window (tab strip and toolbar above it).
+  const sizes = [screen.width, screen.height, screen.availWidth, screen.availHeight, outerWidth, outerHeight,
+                 innerWidth, innerHeight];
+  check("screen_work_area", screen.availHeight < screen.height && screen.availWidth <= screen.width, sizes);
+  check("window_in_work_area", outerWidth <= screen.availWidth && outerHeight <= screen.availHeight, sizes);
+  check("page_inside_window", innerHeight < outerHeight && innerWidth <= outerWidth, sizes);
+
   document.getElementById("report").textContent = checks.map(c => (c.ok ? "✔ " : "✘ ") + c.name).join("\n");
   publish({done: true, checks});
 }
