@@ -7,14 +7,19 @@
   REGISTRADURIA_BROWSER_RECYCLE_LOOKUPS lookups and after a crash.
 - When the worker dies, even by SIGKILL, Playwright's driver sees its pipe close and ends Chromium.
 
-The profile (measured on Chromium 156 with tests/verification/registraduria/test_profile.py):
+The profile (measured on Chromium 156 with tests/verification/registraduria/test_profile.py, and
+against seven public bot detectors with test_detectors.py; docs/registraduria.md, "Browser profile"):
 headless Chromium says `HeadlessChrome` in its user agent (page, workers, service workers, HTTP
 headers) and `navigator.webdriver === true`. The `--user-agent` switch fixes the first everywhere
 (a context-level override misses service workers); `--disable-blink-features=AutomationControlled`
 the second. The client hints (`Chromium`, platform `Linux`), `navigator.platform` (`Linux x86_64`)
-and the real SwiftShader WebGL strings already match a Linux desktop Chrome, so playwright-stealth's
-overrides of those (a `Win32` platform, an Intel WebGL vendor) are switched off: they would
-contradict the rest. Language es-CO and zone America/Bogota everywhere.
+and the real SwiftShader WebGL strings already match a Linux desktop Chrome. Language es-CO and zone
+America/Bogota everywhere; a desktop window (below).
+
+Nothing is patched in JavaScript: every script patch (playwright-stealth's evasions) either changed
+no detector's verdict or added a lie that CreepJS counts (its Function.prototype.toString proxy,
+its Permissions.query and iframe contentWindow proxies), so the profile is launch switches and the
+DevTools protocol's own emulation only.
 """
 
 import logging
@@ -33,7 +38,6 @@ from functools import cache
 from typing import Any, TypeVar
 
 from django.conf import settings
-from playwright_stealth import Stealth
 
 from verification.chromium import BASE_LAUNCH_ARGS, chromium_executable
 from verification.registraduria import drivers
@@ -42,7 +46,7 @@ logger = logging.getLogger(__name__)
 
 LOCALE = "es-CO"
 TIMEZONE = "America/Bogota"
-# A maximised window on a 1920×1080 desktop whose top bar (GNOME's, 32 px) is not part of the work area:
+# A maximised window on a 1920x1080 desktop whose top bar (GNOME's, 32 px) is not part of the work area:
 # the screen, its available area, the window's outer size and position come from launch switches and
 # the page's inner size is what headless Chromium leaves inside its (virtual) tab strip and toolbar —
 # no viewport emulation, so every size is the browser's own and they agree with each other (a
@@ -84,32 +88,15 @@ def launch_args() -> list[str]:
     ]
 
 
-# Only the evasions that agree with the real browser: no platform, user-agent, client-hint, vendor or
-# WebGL overrides (see the module docstring); languages are ours.
-STEALTH = Stealth(
-    navigator_platform=False,
-    navigator_user_agent=False,
-    navigator_user_agent_data=False,
-    navigator_vendor=False,
-    navigator_hardware_concurrency=False,
-    navigator_webdriver=False,
-    sec_ch_ua=False,
-    webgl_vendor=False,
-    navigator_languages_override=("es-CO", "es"),
-    navigator_platform_override=None,
-)
-
-
 def launch(playwright):
     return playwright.chromium.launch(executable_path=chromium_executable(), headless=True, args=launch_args())
 
 
 def new_context(browser, *, proxy: dict[str, str] | None = None):
-    """A fresh context with the profile applied, going out through `proxy` (Playwright's option; None:
+    """A fresh context with the profile's time zone (the language comes from the launch switches and
+    `new_page`), going out through `proxy` (Playwright's option; None:
     direct). The caller closes it; pages come from `new_page`."""
-    context = browser.new_context(locale=LOCALE, timezone_id=TIMEZONE, no_viewport=True, proxy=proxy)
-    STEALTH.apply_stealth_sync(context)
-    return context
+    return browser.new_context(timezone_id=TIMEZONE, no_viewport=True, proxy=proxy)
 
 
 _NATIVE_BRANDS: dict[str, list[dict]] = {}
@@ -166,11 +153,14 @@ def new_page(context):
         "Emulation.setUserAgentOverride",
         {
             "userAgent": user_agent(),
-            "acceptLanguage": "es-CO,es",
             "platform": "Linux x86_64",
             "userAgentMetadata": user_agent_metadata(context.browser),
         },
     )
+    # Intl's locale (dates, numbers) as a Colombian desktop's. The context's own `locale` option would
+    # do it too, but it also sets a second Accept-Language ("es-CO" alone) that fetch() requests carry
+    # while navigations carry ours: two values where a real browser has one.
+    session.send("Emulation.setLocaleOverride", {"locale": LOCALE})
     return page  # the session stays attached: detaching it would drop the override
 
 

@@ -107,6 +107,8 @@ EXPECTED_CHECKS = {
     "http_accept_language",
     "timezone",
     "timezone_service_worker",
+    "http_accept_language_same",
+    "intl_locale",
     "screen_work_area",
     "window_in_work_area",
     "page_inside_window",

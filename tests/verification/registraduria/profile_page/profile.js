@@ -95,6 +95,11 @@ async function run() {
   check("http_accept_language", /^es-CO/.test(nav["accept-language"] || "") && /^es-CO/.test(echo["accept-language"] || "")
         && /^es-CO/.test(swScript["accept-language"] || "") && /^es-CO/.test(sw.echo["accept-language"] || ""),
         [nav["accept-language"], echo["accept-language"], swScript["accept-language"], sw.echo["accept-language"]]);
+  const acceptLanguages = [nav["accept-language"], echo["accept-language"], swScript["accept-language"],
+                           sw.echo["accept-language"]];
+  check("http_accept_language_same", new Set(acceptLanguages).size === 1, acceptLanguages);
+  const intlLocale = Intl.DateTimeFormat().resolvedOptions().locale;
+  check("intl_locale", intlLocale === navigator.language, [intlLocale, navigator.language]);
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
   check("timezone", tz === "America/Bogota" && new Date(2026, 0, 1).getTimezoneOffset() === 300, tz);
   check("timezone_service_worker", sw.timezone === "America/Bogota", sw.timezone);
