@@ -17,7 +17,7 @@ Everything runs against an in-process Registraduría simulator on 127.0.0.1 (its
    by plain in.php/res.php calls, fill #nuip, the token into #g-recaptcha-response, click #enviar,
    read the POST's body, close. Both are warmed, then alternate for `lookups` rounds each (each in
    its own browser thread, as the scraper's host does); mean, p50 and p95, and the ratio
-   scraper/bare: what the gate's DB round-trips, the profile (stealth, client hints) and the
+   scraper/bare: what the gate's DB round-trips, the profile (client hints, locale) and the
    classification cost. Two breakdown rows time the gate alone and the context + page setup alone.
 2. rate, the real topology: the product's processes as the Procfile runs them (the default qcluster,
    the lookups qcluster, the relay, the captcha pipeline), default settings but
