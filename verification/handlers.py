@@ -4,7 +4,8 @@ from accounts.events import EmailConfirmed, UserRegistered
 from core.consumers import Defer, current_task_id
 from core.events import EventEnvelope
 from core.handlers import handler
-from verification.events import CedulaVerificationRequested
+from verification.events import CedulaVerificationCompleted, CedulaVerificationFailed, CedulaVerificationRequested
+from verification.notifications import cedula_result_mail
 from verification.services import LookupBusy, cedula_info_open, cedula_verification_run
 
 
@@ -40,3 +41,21 @@ def run_lookup(envelope: EventEnvelope) -> None:
         # until that claim's lease ends; its holder finishes it, or died and left it to us), or the
         # cédula's re-checks are spent (LookupNotYet: it waits until the limit allows it).
         raise Defer(busy.until) from None
+
+
+# Outside a transaction: an SMTP server may take seconds, and no lock may wait on it. The mail's own
+# row (ResultMail) makes a redelivery send nothing.
+@handler(CedulaVerificationCompleted.TYPE, name="verification.mail_result", transactional=False)
+def mail_result(envelope: EventEnvelope) -> None:
+    event = envelope.event
+    assert isinstance(event, CedulaVerificationCompleted)  # the only event type this handler is registered for
+    cedula_result_mail(cedula_info_id=event.cedula_info_id, event_id=envelope.event_id, result=event.outcome)
+
+
+@handler(CedulaVerificationFailed.TYPE, name="verification.mail_waiting_for_staff", transactional=False)
+def mail_waiting_for_staff(envelope: EventEnvelope) -> None:
+    """Only a failure that waits for support staff: one with an automatic retry planned says nothing yet."""
+    event = envelope.event
+    assert isinstance(event, CedulaVerificationFailed)  # the only event type this handler is registered for
+    if event.next_retry_at is None:
+        cedula_result_mail(cedula_info_id=event.cedula_info_id, event_id=envelope.event_id, result=event.outcome)

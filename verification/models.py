@@ -316,6 +316,34 @@ class LookupClaim(models.Model):
         return f"{self.request_id} ← {self.holder}"
 
 
+class ResultMailStatus(models.TextChoices):
+    SENDING = "sending", "Enviándose"
+    SENT = "sent", "Enviado"
+    # Nothing to send: the same result as the last one mailed, an address never confirmed, an
+    # account erased meanwhile.
+    SKIPPED = "skipped", "Sin envío"
+
+
+class ResultMail(models.Model):
+    """The mail (or the decision not to mail) for one completion or failure event of a record: the
+    row is taken before the SMTP server is asked, so a redelivered event never sends twice. A row
+    left `sending` by a worker that died during the send is not sent again: the mail may have gone."""
+
+    event_id = models.UUIDField(primary_key=True)
+    cedula_info = models.ForeignKey(CedulaInfo, on_delete=models.CASCADE, related_name="+")
+    result = models.CharField(max_length=16)  # the state the event left the record in
+    status = models.CharField(max_length=16, choices=ResultMailStatus.choices)
+    why = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["cedula_info", "created_at"], name="verif_result_mail_record")]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} {self.result} {self.status}"
+
+
 class PersonLookupRequest(models.Model):
     """A lookup a person asked for (their registration's, or Actualizar), under the keyed hash of
     their cédula: the limit on re-checks is kept per cédula, across records, so erasing the account
