@@ -72,7 +72,7 @@ def test_a_recheck_with_the_same_result_sends_nothing_and_a_changed_one_mails_ag
         services._restart(info, transition=Transition.REFRESH, actor=services.SYSTEM, reason="re-validación")
     drain_outbox()
     assert CedulaInfo.objects.get(user=user).status == S.CANCELLED
-    first, second = smtp_server.wait_for(2)
+    _first, second = smtp_server.wait_for(2)
     assert "la reporta como cancelada" in _text(second)
     assert len(smtp_server.messages) == 2
 
