@@ -7,7 +7,7 @@ the same outbox message delivered again, as after a relay's lease ran out.
 import pytest
 from django.db import transaction
 
-from core.consumers import to_envelope
+from core.event_store import to_envelope
 from core.handlers import get_handler
 from core.models import OutboxMessage
 from tests.processes import free_port
