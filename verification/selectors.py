@@ -16,7 +16,7 @@ from django_fsm import can_proceed
 from accounts.models import User
 from core import event_store
 from core.models import OutboxMessage, OutboxStatus, StoredEvent
-from verification.events import STREAM_TYPE, CedulaVerificationRequested
+from verification.events import STREAM_TYPE, CedulaVerificationCompleted, CedulaVerificationRequested
 from verification.models import CedulaInfo, LookupClaim, TransitionLog
 from verification.states import RETRY_SOURCES, CedulaStatus
 
@@ -340,3 +340,86 @@ def captcha_spend_today() -> CaptchaSpend | None:
         budget_left=None if left is None else int(left),
         paused=bool(spend["paused"]),
     )
+
+
+# --- Position and wait while pending -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueSnapshot:
+    """The head of the queue of pending checks, read at most every QUEUE_SNAPSHOT_SECONDS per process:
+    a poll only bisects it (no query of its own)."""
+
+    requested_at: tuple[float, ...]  # epoch seconds of the first QUEUE_HEAD pending records, in order
+    more: bool  # more pending records than those
+    seconds_per_lookup: float
+    taken_at: float  # time.monotonic()
+
+
+@dataclass(frozen=True)
+class QueuePosition:
+    ahead: int  # pending checks asked for before this one (at least this many when `more`)
+    more: bool
+    wait_seconds: float
+
+
+QUEUE_HEAD = 2000
+QUEUE_SNAPSHOT_SECONDS = 5.0
+RECENT_LOOKUPS = 20
+_queue_snapshot: QueueSnapshot | None = None
+
+
+def _seconds_per_lookup() -> float:
+    """How long each check in the queue adds: the site's limit (one lookup per interval per egress),
+    or, when lookups take longer than that, their recent mean duration shared by the lookup workers
+    (the last RECENT_LOOKUPS completions: one short read down the events' primary key)."""
+    limit = float(settings.REGISTRADURIA_MIN_INTERVAL_SECONDS) / max(1, len(settings.REGISTRADURIA_EGRESS))
+    payloads = (
+        StoredEvent.objects.filter(event_type=CedulaVerificationCompleted.TYPE)
+        .order_by("-position")
+        .values_list("payload", flat=True)[:RECENT_LOOKUPS]
+    )
+    durations = [p.get("duration_ms") for p in payloads if isinstance(p, dict)]
+    measured = [float(d) / 1000 for d in durations if isinstance(d, int | float) and d > 0]
+    lanes = settings.Q_CLUSTER.get("ALT_CLUSTERS", {})
+    workers = max(1, int(lanes.get(settings.Q_LANES["lookups"], {}).get("workers", 1)))
+    per_worker = sum(measured) / len(measured) / workers if measured else 0.0
+    return max(limit, per_worker, 1.0)
+
+
+def cedula_queue_snapshot() -> QueueSnapshot:
+    global _queue_snapshot
+    snapshot = _queue_snapshot
+    if snapshot is not None and time.monotonic() - snapshot.taken_at < QUEUE_SNAPSHOT_SECONDS:
+        return snapshot
+    heads = list(
+        CedulaInfo.objects.filter(status=CedulaStatus.PENDING)
+        .order_by("requested_at")
+        .values_list("requested_at", flat=True)[: QUEUE_HEAD + 1]
+    )
+    snapshot = QueueSnapshot(
+        requested_at=tuple(at.timestamp() for at in heads[:QUEUE_HEAD]),
+        more=len(heads) > QUEUE_HEAD,
+        seconds_per_lookup=_seconds_per_lookup(),
+        taken_at=time.monotonic(),
+    )
+    _queue_snapshot = snapshot
+    return snapshot
+
+
+def cedula_queue_position(*, requested_at: datetime) -> QueuePosition:
+    """Where a pending check asked for at `requested_at` stands: how many are ahead of it and about
+    how long until it is done (its own lookup included)."""
+    import bisect
+
+    snapshot = cedula_queue_snapshot()
+    ahead = bisect.bisect_left(snapshot.requested_at, requested_at.timestamp())
+    more = snapshot.more and ahead >= len(snapshot.requested_at)
+    return QueuePosition(ahead=ahead, more=more, wait_seconds=(ahead + 1) * snapshot.seconds_per_lookup)
+
+
+def cedula_queue_position_for(info: "CedulaInfo | BadgeState | None") -> QueuePosition | None:
+    """The position of `info` (a CedulaInfo or its BadgeState) while it is pending; None otherwise."""
+    if info is None or info.status != CedulaStatus.PENDING:
+        return None
+    return cedula_queue_position(requested_at=info.requested_at)

@@ -48,7 +48,7 @@ def test_home_shows_verificando_with_a_poll_before_the_record_exists(client):
     body = client.get("/").content.decode()
     assert "Verificando…" in body
     assert 'aria-live="polite"' in body
-    assert f'hx-get="{BADGE}?v=0&amp;k=opening.0.2.0.0"' in body
+    assert f'hx-get="{BADGE}?v=0&amp;k=opening.0.2.0.0.None.0.None"' in body
     assert _poll_every(body) == 2
     assert "visibilitychange[document.visibilityState === &#x27;visible&#x27;] from:document" in body
 

@@ -7,7 +7,7 @@ through the template layer. It renders the same template (and partials) the htmx
 from django import template
 from django.utils import timezone
 
-from verification.selectors import cedula_info_get_for_user, cedula_info_timeline
+from verification.selectors import cedula_info_get_for_user, cedula_info_timeline, cedula_queue_position_for
 from verification.web import presentation as ui
 
 register = template.Library()
@@ -17,7 +17,7 @@ register = template.Library()
 def verification_panel(context) -> dict:
     user = context["request"].user
     info = cedula_info_get_for_user(user=user)
-    badge = ui.badge_for(info, now=timezone.now())
+    badge = ui.badge_for(info, now=timezone.now(), queue=cedula_queue_position_for(info))
     logs = cedula_info_timeline(cedula_info=info) if info else []
     return {
         "info": info,

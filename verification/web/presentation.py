@@ -14,14 +14,18 @@ not re-announce an unchanged live region, and the poll keeps its interval.
 The intervals can be tuned with settings (tests shorten them); defaults are below.
 """
 
+import math
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from django.conf import settings
 
 from verification.models import TransitionLog
 from verification.states import FINAL_STATES, CedulaStatus, Transition
+
+if TYPE_CHECKING:
+    from verification.selectors import QueuePosition
 
 S = CedulaStatus
 
@@ -96,6 +100,11 @@ class Badge:
     poll: int | None
     slow: bool = False
     retry_planned: bool = False
+    # While pending: the checks ahead of this one (at least that many when `ahead_more`) and about how
+    # many minutes until it is done; None when not known (not pending).
+    ahead: int | None = None
+    ahead_more: bool = False
+    wait_minutes: int | None = None
 
     @property
     def final(self) -> bool:
@@ -104,7 +113,23 @@ class Badge:
     @property
     def fingerprint(self) -> str:
         """Everything the rendered badge depends on: equal fingerprints mean identical HTML."""
-        return f"{self.state}.{self.version}.{self.poll}.{int(self.slow)}.{int(self.retry_planned)}"
+        return (
+            f"{self.state}.{self.version}.{self.poll}.{int(self.slow)}.{int(self.retry_planned)}"
+            f".{self.ahead}.{int(self.ahead_more)}.{self.wait_minutes}"
+        )
+
+    @property
+    def queue_text(self) -> str:
+        """ "Hay 37 consultas antes que la suya; unos 4 minutos." (empty when not known)."""
+        if self.ahead is None or self.wait_minutes is None:
+            return ""
+        if self.ahead == 0:
+            ahead = "No hay consultas antes que la suya"
+        elif self.ahead_more:
+            ahead = f"Hay más de {self.ahead} consultas antes que la suya"
+        else:
+            ahead = f"Hay {self.ahead} consulta{'' if self.ahead == 1 else 's'} antes que la suya"
+        return f"{ahead}; {'más de ' if self.ahead_more else ''}{_duration(self.wait_minutes)}."
 
     @property
     def running(self) -> bool:
@@ -116,15 +141,34 @@ class Badge:
         return self.state in FINAL_STATES
 
 
-def badge_for(info: BadgeSource | None, *, now: datetime) -> Badge:
+def _minutes(seconds: float) -> int:
+    """Whole minutes, rounded up; 0 for less than one."""
+    return 0 if seconds < 60 else math.ceil(seconds / 60)
+
+
+def _duration(minutes: int) -> str:
+    if minutes <= 1:
+        return "menos de un minuto" if minutes < 1 else "un minuto"
+    if minutes < 90:
+        return f"unos {minutes} minutos"
+    hours = round(minutes / 60)
+    return f"unas {hours} horas"
+
+
+def badge_for(info: BadgeSource | None, *, now: datetime, queue: "QueuePosition | None" = None) -> Badge:
+    """`queue`: where a pending check stands (selectors.cedula_queue_position_for), read by the caller."""
     if info is None:
         return Badge(state="opening", version=0, poll=poll_seconds(None, now=now))
+    pending = info.status == S.PENDING
     return Badge(
         state=info.status,
         version=info.version,
         poll=poll_seconds(info, now=now),
-        slow=info.status == S.PENDING and (now - info.requested_at).total_seconds() >= SLOW_CHECK_SECONDS,
+        slow=pending and (now - info.requested_at).total_seconds() >= SLOW_CHECK_SECONDS,
         retry_planned=info.next_retry_at is not None,
+        ahead=queue.ahead if pending and queue else None,
+        ahead_more=bool(pending and queue and queue.more),
+        wait_minutes=_minutes(queue.wait_seconds) if pending and queue else None,
     )
 
 

@@ -25,9 +25,11 @@ from core.exceptions import ApplicationError
 from core.http import HtmxHttpRequest
 from verification.models import CedulaInfo
 from verification.selectors import (
+    BadgeState,
     cedula_info_badge_state,
     cedula_info_get_for_user,
     cedula_info_timeline,
+    cedula_queue_position_for,
 )
 from verification.services import cedula_verification_refresh
 from verification.web import presentation as ui
@@ -43,7 +45,7 @@ CONSOLE_PAGE_SIZE = 25
 def _badge_response(
     request: HttpRequest, info: CedulaInfo | None, *, message: str = "", status: int | None = None
 ) -> HttpResponse:
-    badge = ui.badge_for(info, now=timezone.now())
+    badge = ui.badge_for(info, now=timezone.now(), queue=cedula_queue_position_for(info))
     if request.method == "GET" and request.GET.get("k") == badge.fingerprint:
         return HttpResponse(status=204)  # the page already shows exactly this
     context = {"info": info, **ui.badge_context(badge, message=message, oob=True)}
@@ -74,6 +76,10 @@ def _person(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     return wrapper
 
 
+def _badge_of_state(state: BadgeState | None) -> ui.Badge:
+    return ui.badge_for(state, now=timezone.now(), queue=cedula_queue_position_for(state))
+
+
 @never_cache
 @require_GET
 @vary_on_headers("HX-Request")
@@ -88,10 +94,7 @@ def badge_view(request: AuthenticatedHtmxHttpRequest) -> HttpResponse:
     if not request.htmx:
         return redirect("accounts:home")
     shown = request.GET.get("k")
-    if (
-        shown is not None
-        and ui.badge_for(cedula_info_badge_state(user_id=request.user.pk), now=timezone.now()).fingerprint == shown
-    ):
+    if shown is not None and _badge_of_state(cedula_info_badge_state(user_id=request.user.pk)).fingerprint == shown:
         return HttpResponse(status=204)  # the page already shows exactly this
     return _badge_response(request, cedula_info_get_for_user(user=request.user))
 
@@ -104,7 +107,7 @@ def timeline_view(request: AuthenticatedHtmxHttpRequest) -> HttpResponse:
     if not request.htmx:
         return redirect("accounts:home")
     info = cedula_info_get_for_user(user=request.user)
-    badge = ui.badge_for(info, now=timezone.now())
+    badge = ui.badge_for(info, now=timezone.now(), queue=cedula_queue_position_for(info))
     logs = cedula_info_timeline(cedula_info=info) if info else []
     status = HTMX_STOP_POLLING if badge.final else 200
     return render(request, f"{PANEL}#timeline", ui.timeline_context(badge, logs), status=status)
