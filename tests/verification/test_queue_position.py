@@ -32,6 +32,12 @@ def _pending(count: int, *, start=None) -> list[CedulaInfo]:
     ]
 
 
+def _position(record: CedulaInfo) -> selectors.QueuePosition:
+    position = selectors.cedula_queue_position_for(record)
+    assert position is not None
+    return position
+
+
 def _completed(duration_ms: int, count: int = 3) -> None:
     for i in range(count):
         event = CedulaVerificationCompleted(
@@ -45,7 +51,7 @@ def test_the_checks_ahead_and_the_wait_at_the_sites_limit(settings):
     settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 5
     settings.REGISTRADURIA_EGRESS = ["direct"]
     records = _pending(40)
-    position = selectors.cedula_queue_position_for(records[37])
+    position = _position(records[37])
     assert (position.ahead, position.more, position.wait_seconds) == (37, False, 38 * 5)
     badge = ui.badge_for(records[37], now=timezone.now(), queue=position)
     assert badge.queue_text == "Hay 37 consultas antes que la suya; unos 4 minutos."
@@ -59,18 +65,18 @@ def test_more_egresses_shorten_the_wait_and_slow_lookups_lengthen_it(settings):
     settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 5
     settings.REGISTRADURIA_EGRESS = ["direct", "http://127.0.0.1:3128"]
     records = _pending(10)
-    assert selectors.cedula_queue_position_for(records[9]).wait_seconds == 10 * 2.5
+    assert _position(records[9]).wait_seconds == 10 * 2.5
     # Lookups that took 40 s each, shared by the lookup workers, are slower than the site's limit.
     _completed(40_000)
     selectors._queue_snapshot = None
     workers = settings.Q_CLUSTER["ALT_CLUSTERS"][settings.Q_LANES["lookups"]]["workers"]
-    assert selectors.cedula_queue_position_for(records[9]).wait_seconds == pytest.approx(10 * 40 / workers)
+    assert _position(records[9]).wait_seconds == pytest.approx(10 * 40 / workers)
 
 
 def test_a_long_queue_is_read_only_to_its_head(settings, monkeypatch):
     monkeypatch.setattr(selectors, "QUEUE_HEAD", 5)
     records = _pending(8)
-    position = selectors.cedula_queue_position_for(records[7])
+    position = _position(records[7])
     assert (position.ahead, position.more) == (5, True)
     badge = ui.badge_for(records[7], now=timezone.now(), queue=position)
     assert badge.queue_text.startswith("Hay más de 5 consultas antes que la suya; más de ")
@@ -80,7 +86,7 @@ def test_the_position_moves_as_checks_ahead_end_and_the_badge_changes_with_it():
     records = _pending(5)
     before = ui.badge_for(records[4], now=timezone.now(), queue=selectors.cedula_queue_position_for(records[4]))
     CedulaInfo.objects.filter(pk__in=[r.pk for r in records[:2]]).update(status=S.ACTIVE)
-    same = selectors.cedula_queue_position_for(records[4])
+    same = _position(records[4])
     assert same.ahead == 4  # the snapshot is a few seconds old: a poll reads no table
     selectors._queue_snapshot = None  # QUEUE_SNAPSHOT_SECONDS later
     after = ui.badge_for(records[4], now=timezone.now(), queue=selectors.cedula_queue_position_for(records[4]))
