@@ -4,7 +4,10 @@ from core.env import env
 from core.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# In-memory mail, unless EMAIL_URL names a server: the end-to-end tests hand their worker processes
+# the loopback SMTP server they listen on.
+if not env.str("EMAIL_URL", default=""):
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # WhiteNoise serves from STATIC_ROOT (plus the finders outside production); it only warns when the
 # folder is missing, which `make run` fills with collectstatic.

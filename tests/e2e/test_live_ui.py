@@ -9,6 +9,7 @@ at a 390-px phone viewport and a desktop one.
 """
 
 import os
+import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -125,6 +126,19 @@ def open_confirmation_link(page, base_url: str, cedula: str) -> None:
     page.wait_for_url(f"{base_url}/registro/revise-su-correo/")
     page.goto(f"{base_url}{confirmation_path(User.objects.get(cedula=cedula))}")
     page.wait_for_url(f"{base_url}/")
+
+
+def _result_mails(smtp_server, to: str, *, count: int) -> list:
+    """The result mails `to` got, once there are `count` of them (other mail — the confirmation link —
+    goes to the same server)."""
+    import time
+
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while True:
+        found = [m for m in list(smtp_server.messages) if m["To"] == to and "verificación" in m["Subject"]]
+        if len(found) >= count or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
 
 
 def badge(page):
@@ -342,10 +356,14 @@ def test_without_javascript_the_page_shows_the_state_and_actualizar_posts_back(l
 
 
 @pytest.mark.e2e
-def test_badge_turns_final_with_the_real_scraper(live_server, page, workers, simulator, tmp_path):
-    """Registration → relay → qcluster → Chromium on the simulator's form → the badge, live."""
+def test_badge_turns_final_with_the_real_scraper(
+    live_server, page, workers, simulator, tmp_path, smtp_server, settings
+):
+    """Registration → relay → qcluster → Chromium on the simulator's form → the badge, live: the
+    position while pending, the final badge, and exactly one result mail at a real SMTP server (the
+    workers send to it), also after the completion is delivered once more."""
     simulator.reset()
-    cluster, relay = workers(**scraper_env(simulator))
+    cluster, relay = workers(**scraper_env(simulator), EMAIL_URL=f"smtp://127.0.0.1:{settings.EMAIL_PORT}")
     with cluster, relay:
         polls = count_requests(page, "/verificacion/estado/")
         page.goto(f"{live_server.url}/registro/")
@@ -359,6 +377,7 @@ def test_badge_turns_final_with_the_real_scraper(live_server, page, workers, sim
         open_confirmation_link(page, live_server.url, "1000000043")
         page.evaluate("window.__notReloaded = 'sí'")
         expect(badge(page)).to_contain_text("Verificando…")
+        expect(badge(page)).to_contain_text(re.compile(r"(No hay consultas|Hay \d+ consultas?) antes que la suya; "))
 
         expect(badge(page)).to_have_attribute("data-state", "active", timeout=WAIT_MS)
         expect(badge(page)).to_contain_text("CUNDINAMARCA")
@@ -371,6 +390,19 @@ def test_badge_turns_final_with_the_real_scraper(live_server, page, workers, sim
         assert page.evaluate("window.__notReloaded") == "sí"
         assert len(simulator.state()["lookups"]["wsp"]) == 1  # one submission to the site
         shoot(page, "home-active-simulator")
+        results = _result_mails(smtp_server, "camilo@example.org", count=1)
+    (message,) = results
+    assert message["Subject"].strip() == "Pagina-Madre: resultado de la verificación de su cédula •••••••043"
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert "está habilitada para votar" in text and f"{settings.SITE_URL}/" in text
+    # The completion delivered once more (a worker that died before its inbox row committed): no mail.
+    from core.event_store import to_envelope
+    from core.handlers import get_handler
+    from core.models import OutboxMessage as Delivery
+
+    (delivery,) = Delivery.objects.filter(handler="verification.mail_result").select_related("event")
+    get_handler("verification.mail_result").func(to_envelope(delivery.event))
+    assert _result_mails(smtp_server, "camilo@example.org", count=1) == results
     # The raw cédula went to the Registraduría's form and nowhere else of ours: not in the workers'
     # and the relay's logs, the events, the outbox, the task queue or the task results.
     from django.core import serializers
