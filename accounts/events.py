@@ -124,3 +124,45 @@ class CedulaClaimDecided(DomainEvent):
     reason: str
     holder_id: int = 0
     claimant_id: int = 0
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class EmailChangeRequested(DomainEvent):
+    """The person asked to use a new address (`User.pending_email`): a link is to be mailed to it; the
+    current address stays in use until it is opened."""
+
+    TYPE = "accounts.EmailChangeRequested"
+    VERSION = 1
+    STREAM_TYPE = "user"
+
+    user_id: int
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class EmailChanged(DomainEvent):
+    """The person opened the link mailed to their new address: it is now theirs, confirmed. The
+    previous address (encrypted under the person's key) is told, in case it was not them."""
+
+    TYPE = "accounts.EmailChanged"
+    VERSION = 1
+    STREAM_TYPE = "user"
+    PERSONAL_FIELDS = ("previous_email",)
+    SUBJECT_FIELD = "user_id"
+
+    user_id: int
+    previous_email: str = ""
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class PasswordChanged(DomainEvent):
+    """The person changed their password on their account page (their other sessions end); the
+    address is told, in case it was not them."""
+
+    TYPE = "accounts.PasswordChanged"
+    VERSION = 1
+    STREAM_TYPE = "user"
+
+    user_id: int

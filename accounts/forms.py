@@ -173,3 +173,15 @@ class EraseAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("La contraseña no es correcta.", code="wrong_password")
         return password
+
+
+class EmailChangeForm(forms.Form):
+    new_email = forms.EmailField(
+        label="Correo nuevo", widget=forms.EmailInput(attrs={"autocomplete": "email"}), max_length=254
+    )
+    password = forms.CharField(
+        label="Su contraseña actual",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="Para confirmar que es usted.",
+    )

@@ -2,13 +2,19 @@
 
 from accounts.events import (
     CedulaClaimDecided,
+    EmailChanged,
+    EmailChangeRequested,
     EmailConfirmationRequested,
+    PasswordChanged,
     PasswordResetRequested,
     RegistrationForTakenCedula,
 )
 from accounts.services import (
     cedula_claim_decision_mail,
+    user_email_change_mail,
+    user_email_changed_mail,
     user_email_confirmation_mail,
+    user_password_changed_mail,
     user_password_reset_mail,
     user_taken_cedula_mail,
 )
@@ -44,3 +50,24 @@ def mail_claim_decision(envelope: EventEnvelope) -> None:
     event = envelope.event
     assert isinstance(event, CedulaClaimDecided)  # the only event type this handler is registered for
     cedula_claim_decision_mail(claim_id=event.claim_id)
+
+
+@handler(EmailChangeRequested.TYPE, name="accounts.mail_email_change", transactional=False)
+def mail_email_change(envelope: EventEnvelope) -> None:
+    event = envelope.event
+    assert isinstance(event, EmailChangeRequested)  # the only event type this handler is registered for
+    user_email_change_mail(user_id=event.user_id)
+
+
+@handler(EmailChanged.TYPE, name="accounts.mail_email_changed", transactional=False)
+def mail_email_changed(envelope: EventEnvelope) -> None:
+    event = envelope.event
+    assert isinstance(event, EmailChanged)  # the only event type this handler is registered for
+    user_email_changed_mail(user_id=event.user_id, previous_email=event.previous_email)
+
+
+@handler(PasswordChanged.TYPE, name="accounts.mail_password_changed", transactional=False)
+def mail_password_changed(envelope: EventEnvelope) -> None:
+    event = envelope.event
+    assert isinstance(event, PasswordChanged)  # the only event type this handler is registered for
+    user_password_changed_mail(user_id=event.user_id)

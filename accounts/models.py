@@ -24,6 +24,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # When the person opened the link mailed to `email` (or staff vouched for it). Until then nothing
     # is looked up for them and no census answer is shown to them.
     email_confirmed_at = models.DateTimeField("correo confirmado", null=True, blank=True)
+    # A new address the person asked to use instead, until they open the link mailed to it (then it
+    # becomes `email`, confirmed); `email` stays in use meanwhile.
+    pending_email = models.EmailField("correo nuevo por confirmar", blank=True)
     # Registered since confirmation exists (its first lookup waits for it; unconfirmed in time, the
     # account is erased). False for accounts registered before, which were looked up at once.
     email_confirmation_required = models.BooleanField("requiere confirmar el correo", default=False)

@@ -21,8 +21,11 @@ from accounts.cedula import CedulaError, normalize
 from accounts.events import (
     CedulaClaimDecided,
     CedulaClaimFiled,
+    EmailChanged,
+    EmailChangeRequested,
     EmailConfirmationRequested,
     EmailConfirmed,
+    PasswordChanged,
     PasswordResetRequested,
     RegistrationForTakenCedula,
     UserErased,
@@ -43,7 +46,7 @@ from accounts.throttle import (
     slots_held,
     take_slot,
 )
-from accounts.tokens import email_confirmation_tokens
+from accounts.tokens import email_change_tokens, email_confirmation_tokens
 from core import event_store, personal_data
 from core.event_store import Metadata
 from core.events import DomainEvent, subject_name
@@ -580,4 +583,103 @@ def cedula_claim_decision_mail(*, claim_id: int) -> bool:
         "login": settings.SITE_URL + reverse("accounts:login"),
     }
     _send("accounts/claim_decided", context, to=claim.email)
+    return True
+
+
+# --- The person's account page: a new e-mail (confirmed before it is used), a new password --------
+EMAIL_CHANGE_WRONG_PASSWORD = "La contraseña no es correcta."  # noqa: S105 (a message, not a password)
+EMAIL_CHANGE_INVALID = "El enlace para cambiar su correo no es válido o ya venció. Pídalo de nuevo desde su cuenta."
+
+
+def user_email_change_request(*, user: User, new_email: str, password: str) -> None:
+    """The person asks to use `new_email` (their password proves it is them): a link goes to it
+    (`EmailChangeRequested`); `email` stays in use until the link is opened. A second request
+    replaces the first (its link stops working)."""
+    new_email = User.objects.normalize_email(new_email.strip())
+    if not user.check_password(password):
+        raise ApplicationError(EMAIL_CHANGE_WRONG_PASSWORD, code="wrong_password")
+    if new_email.lower() == user.email.lower():
+        raise ApplicationError("Ese ya es su correo.", code="same_email")
+    if not confirmation_mail_allowed(user_id=user.pk):
+        raise ApplicationError(
+            "Ya le enviamos varios correos hace poco. Revise también la carpeta de correo no deseado.",
+            code="confirmation_throttled",
+        )
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(pending_email=new_email)
+        user.pending_email = new_email
+        event_store.append(
+            stream_id=user.pk,
+            events=[EmailChangeRequested(user_id=user.pk)],
+            metadata=Metadata.new(actor=f"user:{user.pk}"),
+        )
+
+
+def user_email_change_mail(*, user_id: int) -> bool:
+    """Mail the new address its link (Spanish, cédula masked). False when there is nothing to confirm
+    any more (erased, confirmed or replaced meanwhile: a replaced one has its own event)."""
+    user = User.objects.filter(pk=user_id, is_active=True).exclude(pending_email="").first()
+    if user is None:
+        return False
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = email_change_tokens.make_token(user)
+    link = settings.SITE_URL + reverse("accounts:email_change_confirm", kwargs={"uidb64": uid, "token": token})
+    context = {"user": user, "link": link, "hours": settings.ACCOUNTS_CONFIRMATION_HOURS}
+    _send("accounts/email_change", context, to=user.pending_email)
+    return True
+
+
+def user_email_change_confirm(*, uidb64: str, token: str) -> User:
+    """The person opened the link mailed to their new address: it replaces the old one, confirmed
+    (`EmailChanged`, whose consumer tells the old address). A wrong, expired, used or replaced link
+    raises ApplicationError (code "email_change_invalid") and changes nothing."""
+    try:
+        user_id = int(urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, UnicodeDecodeError):
+        user_id = None
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(pk=user_id, is_active=True).first() if user_id else None
+        if user is None or not user.pending_email or not email_change_tokens.check_token(user, token):
+            raise ApplicationError(EMAIL_CHANGE_INVALID, code="email_change_invalid")
+        previous = user.email
+        user.email, user.pending_email, user.email_confirmed_at = user.pending_email, "", timezone.now()
+        user.save(update_fields=["email", "pending_email", "email_confirmed_at"])
+        event_store.append(
+            stream_id=user.pk,
+            events=[EmailChanged(user_id=user.pk, previous_email=previous)],
+            metadata=Metadata.new(actor=f"user:{user.pk}"),
+        )
+    return user
+
+
+def user_email_changed_mail(*, user_id: int, previous_email: str) -> bool:
+    """Tell the previous address that the account now uses another one (not which)."""
+    user = User.objects.filter(pk=user_id).first()
+    if user is None or not previous_email:
+        return False  # erased since (the previous address went with its key)
+    context = {"user": user, "reset": settings.SITE_URL + reverse("accounts:password_reset")}
+    _send("accounts/email_changed", context, to=previous_email)
+    return True
+
+
+def user_password_change(*, user: User, new_password: str) -> None:
+    """Set the person's new password (the caller checked the old one and the validators: Django's
+    PasswordChangeForm) and record `PasswordChanged`, whose consumer tells their address. Their other
+    sessions end (the session hash changes); the caller keeps the current one."""
+    with transaction.atomic():
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        event_store.append(
+            stream_id=user.pk,
+            events=[PasswordChanged(user_id=user.pk)],
+            metadata=Metadata.new(actor=f"user:{user.pk}"),
+        )
+
+
+def user_password_changed_mail(*, user_id: int) -> bool:
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return False
+    context = {"user": user, "reset": settings.SITE_URL + reverse("accounts:password_reset")}
+    _send("accounts/password_changed", context, to=user.email)
     return True

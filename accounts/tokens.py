@@ -37,3 +37,16 @@ class EmailConfirmationTokenGenerator(PasswordResetTokenGenerator):
 
 
 email_confirmation_tokens = EmailConfirmationTokenGenerator()
+
+
+class EmailChangeTokenGenerator(EmailConfirmationTokenGenerator):
+    """The link mailed to a new address: it names that address and the current one, so it stops
+    working once the change is made, another new address is asked for, or the lifetime ends."""
+
+    key_salt = "pagina-madre.accounts.EmailChangeTokenGenerator"
+
+    def _make_hash_value(self, user: User, timestamp: int) -> str:
+        return f"{user.pk}{user.email}{user.pending_email}{timestamp}"
+
+
+email_change_tokens = EmailChangeTokenGenerator()

@@ -1,8 +1,8 @@
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, permission_required
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,7 +10,14 @@ from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.forms import ClaimDecisionForm, ClaimForm, EraseAccountForm, LoginForm, RegistrationForm
+from accounts.forms import (
+    ClaimDecisionForm,
+    ClaimForm,
+    EmailChangeForm,
+    EraseAccountForm,
+    LoginForm,
+    RegistrationForm,
+)
 from accounts.http import AuthenticatedHttpRequest, client_ip
 from accounts.models import CedulaClaim
 from accounts.proof_of_work import FIELD_NAME as POW_FIELD
@@ -23,9 +30,12 @@ from accounts.services import (
     login_challenge,
     registration_challenge,
     user_authenticate,
+    user_email_change_confirm,
+    user_email_change_request,
     user_email_confirm,
     user_email_confirmation_resend,
     user_erase,
+    user_password_change,
     user_password_reset_request,
     user_registration_submit,
 )
@@ -160,6 +170,50 @@ def erase_account_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         messages.success(request, "Eliminamos su cuenta y sus datos personales.")
         return redirect("accounts:login")
     return render(request, "accounts/erase.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The person's account page: a new e-mail (used once the link mailed to it is opened) and a new
+    password (Django's form checks the old one and the validators)."""
+    action = request.POST.get("action") if request.method == "POST" else None
+    email_form = EmailChangeForm(request.POST if action == "email" else None)
+    password_form = PasswordChangeForm(request.user, request.POST if action == "password" else None)
+    if action == "email" and email_form.is_valid():
+        try:
+            user_email_change_request(
+                user=request.user,
+                new_email=email_form.cleaned_data["new_email"],
+                password=email_form.cleaned_data["password"],
+            )
+        except ApplicationError as exc:
+            email_form.add_error("password" if exc.code == "wrong_password" else "new_email", exc.message)
+        else:
+            messages.success(request, "Le enviamos un enlace a su correo nuevo. Ábralo para empezar a usarlo.")
+            return redirect("accounts:account")
+    if action == "password" and password_form.is_valid():
+        user_password_change(user=request.user, new_password=password_form.cleaned_data["new_password1"])
+        update_session_auth_hash(request, request.user)  # this session stays; the others end
+        messages.success(request, "Cambiamos su contraseña.")
+        return redirect("accounts:account")
+    invalid = email_form.errors or password_form.errors
+    context = {"email_form": email_form, "password_form": password_form}
+    return render(request, "accounts/account.html", context, status=400 if invalid else 200)
+
+
+@never_cache
+@require_GET
+def email_change_confirm_view(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The link mailed to a new address. It changes the address and nothing else: no login."""
+    try:
+        user_email_change_confirm(uidb64=uidb64, token=token)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("accounts:account" if request.user.is_authenticated else "accounts:login")
+    messages.success(request, "Listo: ahora usamos su correo nuevo.")
+    return redirect("accounts:account" if request.user.is_authenticated else "accounts:login")
 
 
 # --- Password reset by e-mail: Django's views, our Spanish templates ------------------------------

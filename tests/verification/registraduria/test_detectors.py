@@ -35,6 +35,11 @@ KNOWN_FAILS = {
 }
 
 
+# Checks that time the browser (how fast a dialog was closed): on a loaded machine they fail or pass
+# by chance, on either side of a comparison.
+TIMED_CHECKS = {("detect-headless", "Time Elapse")}
+
+
 def _fails(report: profile_report.ProfileReport) -> set[tuple[str, str]]:
     return {(result.detector, check.name) for result in report.detectors for check in result.failed_checks}
 
@@ -80,7 +85,7 @@ def test_fpscanner_detects_nothing_of_high_severity_with_the_cdp_hiding_driver(r
 def test_the_profile_fails_fewer_checks_than_plain_chromium_and_none_that_it_passes(reports):
     profile, plain = reports["patchright"], reports["plain"]
     assert profile.failed < plain.failed, (_fails(profile), _fails(plain))
-    assert _fails(profile) <= _fails(plain)
+    assert _fails(profile) - TIMED_CHECKS <= _fails(plain)
 
 
 def test_every_remaining_fail_is_known_and_documented(reports):

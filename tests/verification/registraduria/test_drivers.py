@@ -21,13 +21,13 @@ def test_only_patchright_hides_the_protocol_from_the_page(scraper_browser, setti
     assert scraper_browser.run(lambda context: drivers.protocol_visible(new_page(context)), timeout=60) is visible
 
 
-def test_an_unpatched_patchright_is_refused_before_the_site_is_asked(simulator, settings, monkeypatch):
+def test_an_unpatched_patchright_is_refused_before_the_site_is_asked(simulator, scraper_browser, settings, monkeypatch):
     """A patchright whose driver shipped unpatched (simulated: the probe sees the protocol) gets no
     lookup: every front ends `driver_not_hidden` and the site saw nothing."""
-    settings.REGISTRADURIA_DRIVER = "playwright"  # the next run starts a new generation: a new launch
-    settings.REGISTRADURIA_FRONTS = ["wsp", "consultacenso"]
-    monkeypatch.setattr(drivers, "protocol_visible", lambda page: True)
     settings.REGISTRADURIA_DRIVER = "patchright"
+    settings.REGISTRADURIA_FRONTS = ["wsp", "consultacenso"]
+    scraper_browser.shutdown()  # the next lookup launches a browser: the check runs
+    monkeypatch.setattr(drivers, "protocol_visible", lambda page: True)
     result = lookup("1000000010", deadline_s=30)
     assert (result.outcome, result.reason) == ("error", "driver_not_hidden"), result.evidence
     state = simulator.state()
