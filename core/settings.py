@@ -474,5 +474,9 @@ if CAPTCHA_PROVIDER not in {"none", "2captcha"}:
 # relay's oldest undelivered record is older than the lag limit.
 HEALTH_CLUSTER_MAX_AGE_SECONDS = env.float("HEALTH_CLUSTER_MAX_AGE_SECONDS", default=60.0)
 HEALTH_RELAY_MAX_LAG_SECONDS = env.float("HEALTH_RELAY_MAX_LAG_SECONDS", default=120.0)
+# The stall watchdog: /salud/ fails (503) when the task at the head of a queue has not moved for this
+# many seconds while a cluster reports itself alive (Django-Q2 can keep its heartbeat and hand out
+# nothing: upstream django-q2 #23, #339). Longer than a task may run (Q_TIMEOUT).
+HEALTH_QUEUE_STALL_SECONDS = env.float("HEALTH_QUEUE_STALL_SECONDS", default=float(Q_CLUSTER["timeout"] * 3))
 # When set, /metrics requires "Authorization: Bearer <token>".
 METRICS_TOKEN = env.str("METRICS_TOKEN", default="")

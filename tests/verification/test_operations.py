@@ -124,3 +124,9 @@ def test_captcha_spend_in_stats_metrics_and_the_command(client, settings):
     out = StringIO()
     call_command("verification_stats", stdout=out)
     assert "Captcha solves today: 8 requested, 5 used, 1 wasted, 2 failed; 6 paid of a budget of 100" in out.getvalue()
+
+
+def test_salud_scope_node_checks_this_node_only(client):
+    """For load balancers: database and broker, not the deployment-wide checks."""
+    response = client.get("/salud/?scope=node")
+    assert (response.status_code, response.json()) == (200, {"status": "ok"})

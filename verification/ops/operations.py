@@ -2,11 +2,13 @@
 cluster heartbeat, lookups by outcome and duration. Read-only selectors (one place for the health
 endpoint, the Prometheus metrics and `manage.py verification_stats`)."""
 
+import hashlib
 import logging
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Min, Q
 from django.utils import timezone
@@ -51,6 +53,51 @@ def queue_depth() -> int | None:
         return None
 
 
+def _queue_names() -> list[str]:
+    return list(dict.fromkeys([settings.Q_CLUSTER["name"], *(name for name in settings.Q_LANES.values() if name)]))
+
+
+def _queue_head(name: str) -> str | None:
+    """An id of the task at the head of queue `name` (the next one a worker takes), None when empty."""
+    from django_q.brokers import get_broker
+
+    broker = get_broker(name)
+    if "redis" in settings.Q_CLUSTER:
+        head = broker.connection.lindex(broker.list_key, 0)  # RPUSH in, BLPOP out: the oldest first
+        return hashlib.sha256(head).hexdigest()[:16] if head else None
+    from django_q.models import OrmQ
+
+    # Waiting tasks have a lock in the past (when they were queued, or when a dead worker's lease
+    # ran out); a task a worker took is locked into the future.
+    first = OrmQ.objects.filter(key=broker.list_key, lock__lte=timezone.now()).order_by("id").values("id").first()
+    return str(first["id"]) if first else None
+
+
+def queue_stall_seconds(*, now: datetime | None = None) -> float | None:
+    """How long the head of the slowest-moving queue has stayed the same task (0: every queue is
+    empty or moved since the last look; None: unknown). Each look remembers, in the cache shared by
+    every web process, which task was at each head and since when: the watchdog works for both
+    brokers, and a busy lane whose workers keep taking tasks never looks stalled."""
+    now = now or timezone.now()
+    worst = 0.0
+    try:
+        for name in _queue_names():
+            head = _queue_head(name)
+            key = f"pm:queue-head:{name}"
+            if head is None:
+                cache.delete(key)
+                continue
+            seen = cache.get(key)
+            if not seen or seen[0] != head:
+                cache.set(key, (head, now.timestamp()), timeout=None)
+                continue
+            worst = max(worst, now.timestamp() - seen[1])
+    except Exception:
+        logger.exception("could not read the queues' heads")
+        return None
+    return round(worst, 1)
+
+
 def cluster_heartbeats(*, now: datetime | None = None) -> list[dict]:
     """Django-Q2 clusters that reported recently (their sentinel saves a Stat every few seconds)."""
     from django_q.status import Stat
@@ -84,6 +131,8 @@ class VerificationStats:
     breaker: dict[str, dict]
     clusters: list[dict] = field(default_factory=list)
     captcha: dict = field(default_factory=dict)  # today's solves and their estimated cost
+    queue_stall_seconds: float | None = 0.0  # how long a queue's head has not moved
+    stalled: bool = False  # a queue stalled while a cluster reports itself alive (the watchdog)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -99,6 +148,9 @@ def verification_stats(*, now: datetime | None = None) -> VerificationStats:
         attempts__lt=settings.VERIFICATION_MAX_ATTEMPTS,
     ).aggregate(backlog=Count("pk"), due=Count("pk", filter=Q(next_retry_at__lte=now)))
     oldest = CedulaInfo.objects.filter(status=CedulaStatus.PENDING).aggregate(t=Min("requested_at"))["t"]
+    clusters = cluster_heartbeats(now=now)
+    stall = queue_stall_seconds(now=now)
+    alive = any(c["age_seconds"] <= settings.HEALTH_CLUSTER_MAX_AGE_SECONDS for c in clusters)
     return VerificationStats(
         states=states,
         relay_lag_seconds=round(outbox_lag_seconds(now=now), 3),
@@ -107,15 +159,19 @@ def verification_stats(*, now: datetime | None = None) -> VerificationStats:
         oldest_pending_seconds=round(max(0.0, (now - oldest).total_seconds()), 3) if oldest else 0.0,
         queue_depth=queue_depth(),
         breaker=breaker_states(),
-        clusters=cluster_heartbeats(now=now),
+        clusters=clusters,
         captcha=captcha_spend(),
+        queue_stall_seconds=stall,
+        stalled=alive and stall is not None and stall > settings.HEALTH_QUEUE_STALL_SECONDS,
     )
 
 
-def health(*, now: datetime | None = None) -> tuple[str, dict]:
+def health(*, now: datetime | None = None, node_only: bool = False) -> tuple[str, dict]:
     """("ok" | "degraded" | "fail", details). "fail" means this node cannot serve (database or
-    broker down); "degraded" means it serves but work is not flowing (no cluster heartbeat, relay lag
-    or pending checks past their deadline, an open breaker)."""
+    broker down) or the work stalled (a queue's head unmoved past HEALTH_QUEUE_STALL_SECONDS while a
+    cluster reports itself alive: restart the clusters); "degraded" means it serves but work is not
+    flowing well (no cluster heartbeat, relay lag or pending checks past their deadline, an open
+    breaker). `node_only`: the database and the broker only (for load balancers)."""
     now = now or timezone.now()
     checks: dict[str, dict] = {}
     try:
@@ -131,6 +187,9 @@ def health(*, now: datetime | None = None) -> tuple[str, dict]:
         checks["broker"] = {"ok": bool(get_broker().ping())}
     except Exception as exc:
         checks["broker"] = {"ok": False, "error": type(exc).__name__}
+    if node_only:
+        status = "ok" if checks["broker"]["ok"] else "fail"
+        return status, {"status": status, "checks": checks}
     stats = verification_stats(now=now)
     fresh = [c for c in stats.clusters if c["age_seconds"] <= settings.HEALTH_CLUSTER_MAX_AGE_SECONDS]
     checks["cluster"] = {"ok": bool(fresh), "clusters": stats.clusters}
@@ -146,6 +205,14 @@ def health(*, now: datetime | None = None) -> tuple[str, dict]:
         "ok": all(b.get("state") != "open" for b in stats.breaker.values()),
         "sites": stats.breaker,
     }
+    checks["queue"] = {"ok": not stats.stalled, "stall_seconds": stats.queue_stall_seconds}
+    if stats.stalled:
+        # A cluster that keeps its heartbeat and hands out nothing: restart it (docs/deploy.md).
+        reason = (
+            f"stalled_queue: the next task has waited {stats.queue_stall_seconds:.0f} s while a cluster"
+            " reports itself alive"
+        )
+        return "fail", {"status": "fail", "reason": reason, "checks": checks}
     if not checks["broker"]["ok"]:
         status = "fail"
     elif all(check["ok"] for check in checks.values()):

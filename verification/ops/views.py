@@ -28,12 +28,14 @@ def _may_read_details(request: HttpRequest) -> bool:
 @never_cache
 @require_safe
 def health_view(request: HttpRequest) -> JsonResponse:
-    """200 while this node can serve ("ok" or "degraded"); 503 when it cannot ("fail").
+    """200 while this node can serve and work flows ("ok" or "degraded"); 503 when it cannot or the
+    work stalled ("fail", with a `reason`). `?scope=node` checks this node only (database, broker):
+    for load balancers, which must not drop every web node when the workers stall.
     `?strict=1` also answers 503 when degraded, for monitoring rather than load balancing. HEAD
     answers the same status without a body (load balancers probe with it)."""
-    status, details = health()
+    status, details = health(node_only=request.GET.get("scope") == "node")
     failing = status == "fail" or (status == "degraded" and request.GET.get("strict") == "1")
-    body = details if _may_read_details(request) else {"status": status}
+    body = details if _may_read_details(request) else {k: v for k, v in details.items() if k in ("status", "reason")}
     return JsonResponse(body, status=503 if failing else 200)
 
 

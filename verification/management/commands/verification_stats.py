@@ -24,6 +24,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Retry backlog:        {stats.retry_backlog} ({stats.retry_due} due now)")
         self.stdout.write(f"Oldest pending check: {stats.oldest_pending_seconds:.1f} s")
         self.stdout.write(f"Queue depth:          {'?' if stats.queue_depth is None else stats.queue_depth}")
+        stall = "?" if stats.queue_stall_seconds is None else f"{stats.queue_stall_seconds:.0f} s"
+        verdict = "  STALLED: a cluster reports itself alive and takes no task; restart it" if stats.stalled else ""
+        self.stdout.write(f"Queue head unmoved:   {stall}{verdict}")
         if stats.breaker:
             for site, breaker in stats.breaker.items():
                 self.stdout.write(f"Breaker {site}: {breaker.get('state', '?')} {breaker.get('reason') or ''}".rstrip())
