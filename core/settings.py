@@ -348,6 +348,12 @@ VERIFICATION_RETRY_MAX_SECONDS = env.float("VERIFICATION_RETRY_MAX_SECONDS", def
 VERIFICATION_BLOCKED_COOLDOWN_SECONDS = env.float("VERIFICATION_BLOCKED_COOLDOWN_SECONDS", default=900.0)
 # A pending record older than this whose lookup is no longer queued is re-sent by the sweeper.
 VERIFICATION_PENDING_DEADLINE_SECONDS = env.float("VERIFICATION_PENDING_DEADLINE_SECONDS", default=600.0)
+# Re-validation: results older than this many days are checked again by the sweeper (0: never), at
+# low priority (only while no other check is pending; at most _IN_FLIGHT at once) and at most
+# _PER_DAY a day. A changed result is an audited transition and the person is mailed.
+VERIFICATION_REVALIDATE_AFTER_DAYS = env.int("VERIFICATION_REVALIDATE_AFTER_DAYS", default=90)
+VERIFICATION_REVALIDATE_IN_FLIGHT = env.int("VERIFICATION_REVALIDATE_IN_FLIGHT", default=1)
+VERIFICATION_REVALIDATE_PER_DAY = env.int("VERIFICATION_REVALIDATE_PER_DAY", default=500)
 # A person's manual "Actualizar": at most this many per hour and per day.
 # The lookup queue takes turns between the networks people registered from: a network that had a
 # lookup start within this many seconds waits while a person of another network waits (0: off).

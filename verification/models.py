@@ -169,6 +169,10 @@ class CedulaInfo(ConcurrentTransitionMixin, models.Model):
     def refresh(self, *, request_id, requested_at):
         self._start_request(request_id=request_id, requested_at=requested_at, attempts=1)
 
+    @transition(field=status, source=[S.ACTIVE, S.CANCELLED, S.NOT_FOUND], target=S.PENDING)
+    def revalidate(self, *, request_id, requested_at):
+        self._start_request(request_id=request_id, requested_at=requested_at, attempts=1)
+
     @transition(field=status, source=S.PENDING, target=S.PENDING)
     def sweeper_rerequest(self, *, request_id, requested_at):
         self._start_request(request_id=request_id, requested_at=requested_at, attempts=self.attempts + 1)
@@ -184,6 +188,7 @@ TRANSITION_METHODS = {
     Transition.SUPPORT_RETRY: "support_retry",
     Transition.REFRESH: "refresh",
     Transition.SWEEPER_REREQUEST: "sweeper_rerequest",
+    Transition.REVALIDATE: "revalidate",
     Transition.ERASE: "erase",
 }
 

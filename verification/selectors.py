@@ -18,7 +18,7 @@ from core import event_store
 from core.models import OutboxMessage, OutboxStatus, StoredEvent
 from verification.events import STREAM_TYPE, CedulaVerificationCompleted, CedulaVerificationRequested
 from verification.models import CedulaInfo, LookupClaim, TransitionLog
-from verification.states import RETRY_SOURCES, CedulaStatus
+from verification.states import RETRY_SOURCES, CedulaStatus, Transition
 
 logger = logging.getLogger(__name__)
 
@@ -423,3 +423,48 @@ def cedula_queue_position_for(info: "CedulaInfo | BadgeState | None") -> QueuePo
     if info is None or info.status != CedulaStatus.PENDING:
         return None
     return cedula_queue_position(requested_at=info.requested_at)
+
+
+# --- Re-validation -------------------------------------------------------------------------------
+
+
+def cedula_info_list_revalidation_due(*, checked_before: datetime, limit: int) -> list[int]:
+    """Results last checked before `checked_before`, oldest first (index on last_checked_at)."""
+    return list(
+        CedulaInfo.objects.filter(
+            status__in=[CedulaStatus.ACTIVE, CedulaStatus.CANCELLED, CedulaStatus.NOT_FOUND],
+            last_checked_at__lt=checked_before,
+        )
+        .order_by("last_checked_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+# The transitions that start a request (the sweeper's re-request keeps the one running).
+_REQUEST_STARTS = (
+    Transition.REQUEST,
+    Transition.REFRESH,
+    Transition.AUTO_RETRY,
+    Transition.SUPPORT_RETRY,
+    Transition.REVALIDATE,
+)
+
+
+def revalidations_in_flight(*, pending_ids: list[int]) -> int:
+    """How many of these pending records run a re-validation (their request was started by one)."""
+    running = 0
+    for pk in pending_ids:
+        last = (
+            TransitionLog.objects.filter(cedula_info_id=pk, transition__in=_REQUEST_STARTS)
+            .order_by("-position")
+            .values_list("transition", flat=True)
+            .first()
+        )
+        running += last == Transition.REVALIDATE
+    return running
+
+
+def revalidations_today(*, now: datetime) -> int:
+    """Re-validations started since local midnight (the daily cap)."""
+    midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    return TransitionLog.objects.filter(transition=Transition.REVALIDATE, created_at__gte=midnight).count()

@@ -546,7 +546,8 @@ def cedula_verification_rerequest_stuck(*, cedula_info_id: int, stuck_before: da
 
 
 def verification_sweep(*, now: datetime | None = None) -> dict[str, int]:
-    """Scheduled: auto-retry due error/blocked records, re-send stuck pending ones. Idempotent."""
+    """Scheduled: auto-retry due error/blocked records, re-send stuck pending ones, start the
+    re-validations the lookups have room for. Idempotent."""
     from verification.selectors import cedula_info_list_retry_due, cedula_info_list_stuck
 
     now = now or timezone.now()
@@ -556,7 +557,48 @@ def verification_sweep(*, now: datetime | None = None) -> dict[str, int]:
         cedula_info_list_stuck(stuck_before=stuck_before),
         functools.partial(cedula_verification_rerequest_stuck, stuck_before=stuck_before),
     )
-    return {"retried": retried, "resent": resent}
+    return {"retried": retried, "resent": resent, "revalidated": cedula_verification_revalidate_due(now=now)}
+
+
+def cedula_verification_revalidate(*, cedula_info_id: int, checked_before: datetime) -> bool:
+    """Check a result again (`revalidate`, audited): only if it is still a result older than
+    `checked_before`. A changed answer is an ordinary completion (and its mail)."""
+    with transaction.atomic():
+        info = _lock(cedula_info_id)
+        if info.status not in (S.ACTIVE, S.CANCELLED, S.NOT_FOUND) or not info.last_checked_at:
+            return False
+        if info.last_checked_at >= checked_before:
+            return False
+        _restart(info, transition=Transition.REVALIDATE, actor=SYSTEM, reason="re-validación periódica")
+        return True
+
+
+def cedula_verification_revalidate_due(*, now: datetime) -> int:
+    """Start re-validations of results older than VERIFICATION_REVALIDATE_AFTER_DAYS (0: never), oldest
+    first, at low priority: only while no other check is pending beyond the re-validations already
+    running (at most VERIFICATION_REVALIDATE_IN_FLIGHT), so a new registration's first lookup waits
+    for at most those, never for a queue of them; and at most VERIFICATION_REVALIDATE_PER_DAY a day."""
+    from verification.selectors import cedula_info_list_revalidation_due, revalidations_in_flight, revalidations_today
+
+    days = settings.VERIFICATION_REVALIDATE_AFTER_DAYS
+    if days <= 0:
+        return 0
+    in_flight: int = settings.VERIFICATION_REVALIDATE_IN_FLIGHT
+    pending = list(CedulaInfo.objects.filter(status=S.PENDING).values_list("pk", flat=True)[: in_flight + 1])
+    running = revalidations_in_flight(pending_ids=pending) if len(pending) <= in_flight else 0
+    if len(pending) > running:
+        return 0  # other checks wait: they go first
+    room = min(
+        in_flight - running,
+        settings.VERIFICATION_REVALIDATE_PER_DAY - revalidations_today(now=now),
+    )
+    if room <= 0:
+        return 0
+    checked_before = now - timedelta(days=days)
+    started = 0
+    for cedula_info_id in cedula_info_list_revalidation_due(checked_before=checked_before, limit=room):
+        started += cedula_verification_revalidate(cedula_info_id=cedula_info_id, checked_before=checked_before)
+    return started
 
 
 SWEEP_BATCH = 50

@@ -34,5 +34,8 @@ class Transition(models.TextChoices):
     SUPPORT_RETRY = "support_retry", "Reintento por soporte"
     REFRESH = "refresh", "Actualización solicitada"
     SWEEPER_REREQUEST = "sweeper_rerequest", "Verificación reenviada (estaba detenida)"
+    # A result older than VERIFICATION_REVALIDATE_AFTER_DAYS is checked again (the sweeper, at low
+    # priority, within a daily cap).
+    REVALIDATE = "revalidate", "Re-validación periódica"
     # The person's data was erased (habeas data): any state -> erased, for good.
     ERASE = "erase", "Datos personales eliminados"

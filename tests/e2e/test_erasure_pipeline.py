@@ -102,4 +102,4 @@ def test_erasure_at_every_point_leaves_the_pipeline_healthy(settings, tmp_path):
     assert list(OutboxMessage.objects.exclude(failure_count=0).values_list("handler", "last_error")) == []
     assert not LookupClaim.objects.exists()
     with time_machine.travel(timezone.now() + timedelta(days=2)):
-        assert verification_sweep() == {"retried": 0, "resent": 0}
+        assert verification_sweep() == {"retried": 0, "resent": 0, "revalidated": 0}

@@ -91,7 +91,7 @@ def test_erased_after_a_result_or_failure_the_record_is_erased_for_good(cedula, 
     _outbox_is_all_done()
     # Long after any planned retry, the sweeper finds nothing to do and the console lists nothing.
     with time_machine.travel(timezone.now() + timedelta(days=2)):
-        assert verification_sweep() == {"retried": 0, "resent": 0}
+        assert verification_sweep() == {"retried": 0, "resent": 0, "revalidated": 0}
         assert cedula_info_list_for_support(stuck_before=timezone.now()).count() == 0
     from core.exceptions import ApplicationError
     from tests.factories import UserFactory
@@ -116,7 +116,7 @@ def test_erased_while_pending_the_lookup_never_runs():
     _outbox_is_all_done()
     assert TransitionLog.objects.filter(cedula_info=info).count() == 2  # request, erase
     with time_machine.travel(timezone.now() + timedelta(days=2)):
-        assert verification_sweep() == {"retried": 0, "resent": 0}  # not "stuck": erased
+        assert verification_sweep() == {"retried": 0, "resent": 0, "revalidated": 0}  # not "stuck": erased
     assert replay(verify=True).differences == []
 
 

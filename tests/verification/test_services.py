@@ -167,13 +167,13 @@ def test_transient_errors_back_off_then_rest_in_error(settings):
         assert not services.cedula_verification_auto_retry(cedula_info_id=info.pk)  # asked directly, too
         assert info.next_retry_at is not None
         with time_machine.travel(info.next_retry_at + timedelta(seconds=1)):
-            assert services.verification_sweep() == {"retried": 1, "resent": 0}
+            assert services.verification_sweep() == {"retried": 1, "resent": 0, "revalidated": 0}
             assert _info(user).attempts == attempt
             drain_outbox()
     info = _info(user)
     assert (info.status, info.attempts, info.next_retry_at) == (S.ERROR, 3, None)
     with time_machine.travel(timezone.now() + timedelta(days=2)):
-        assert services.verification_sweep() == {"retried": 0, "resent": 0}
+        assert services.verification_sweep() == {"retried": 0, "resent": 0, "revalidated": 0}
     transitions = [t.transition for t in info.transitions.all()]
     assert transitions == ["request", "fail_error", "auto_retry", "fail_error", "auto_retry", "fail_error"]
 
@@ -232,12 +232,12 @@ def test_sweeper_resends_only_lost_requests(settings):
     later = timezone.now() + timedelta(seconds=settings.VERIFICATION_PENDING_DEADLINE_SECONDS + 5)
     with time_machine.travel(later):
         # Its lookup delivery is still queued: not lost, not re-sent.
-        assert services.verification_sweep() == {"retried": 0, "resent": 0}
+        assert services.verification_sweep() == {"retried": 0, "resent": 0, "revalidated": 0}
         # The delivery died (dead letter): the sweeper re-sends, once.
         lookup = OutboxMessage.objects.get(handler="verification.run_lookup")
         OutboxMessage.objects.filter(pk=lookup.pk).update(status=OutboxStatus.DEAD)
-        assert services.verification_sweep() == {"retried": 0, "resent": 1}
-        assert services.verification_sweep() == {"retried": 0, "resent": 0}
+        assert services.verification_sweep() == {"retried": 0, "resent": 1, "revalidated": 0}
+        assert services.verification_sweep() == {"retried": 0, "resent": 0, "revalidated": 0}
         drain_outbox()
     info = _info(user)
     assert info.status == S.ACTIVE

@@ -185,6 +185,7 @@ _PERSON_TEXT: dict[str, str] = {
     Transition.SUPPORT_RETRY: "Nuestro equipo de soporte pidió una nueva consulta.",
     Transition.REFRESH: "Se pidió actualizar la verificación.",
     Transition.SWEEPER_REREQUEST: "La consulta se demoró y la enviamos de nuevo.",
+    Transition.REVALIDATE: "Volvimos a consultar la Registraduría para confirmar que su resultado sigue vigente.",
 }
 
 
