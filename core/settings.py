@@ -354,6 +354,14 @@ VERIFICATION_PENDING_DEADLINE_SECONDS = env.float("VERIFICATION_PENDING_DEADLINE
 VERIFICATION_REVALIDATE_AFTER_DAYS = env.int("VERIFICATION_REVALIDATE_AFTER_DAYS", default=90)
 VERIFICATION_REVALIDATE_IN_FLIGHT = env.int("VERIFICATION_REVALIDATE_IN_FLIGHT", default=1)
 VERIFICATION_REVALIDATE_PER_DAY = env.int("VERIFICATION_REVALIDATE_PER_DAY", default=500)
+# Staff alerts (verification/alerts.py, checked by the sweeper every minute): a failure/block rate of
+# at least _FAILURE_RATE over the last _WINDOW lookups (once _MIN_SAMPLES are there; it clears below
+# 80 % of the rate), an open breaker, a captcha budget down to _BUDGET_LEFT_FRACTION, a pending check
+# past VERIFICATION_PENDING_DEADLINE_SECONDS. One mail to the support staff per episode.
+VERIFICATION_ALERT_WINDOW = env.int("VERIFICATION_ALERT_WINDOW", default=50)
+VERIFICATION_ALERT_MIN_SAMPLES = env.int("VERIFICATION_ALERT_MIN_SAMPLES", default=20)
+VERIFICATION_ALERT_FAILURE_RATE = env.float("VERIFICATION_ALERT_FAILURE_RATE", default=0.5)
+VERIFICATION_ALERT_BUDGET_LEFT_FRACTION = env.float("VERIFICATION_ALERT_BUDGET_LEFT_FRACTION", default=0.1)
 # A person's manual "Actualizar": at most this many per hour and per day.
 # The lookup queue takes turns between the networks people registered from: a network that had a
 # lookup start within this many seconds waits while a person of another network waits (0: off).

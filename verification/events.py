@@ -130,3 +130,36 @@ class CedulaCensusDataViewed(DomainEvent):
 CedulaEvent = (
     CedulaVerificationRequested | CedulaVerificationCompleted | CedulaVerificationFailed | CedulaPersonalDataErased
 )
+
+
+ALERT_STREAM_TYPE = "alert"
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class StaffAlertRaised(DomainEvent):
+    """A condition support staff must know about began (one episode): `kind` is failure_rate,
+    breaker_open, captcha_budget_low or pending_overdue; `detail` says what was measured (no
+    personal data). The support staff are mailed once per episode."""
+
+    TYPE = "verification.StaffAlertRaised"
+    VERSION = 1
+    STREAM_TYPE = ALERT_STREAM_TYPE
+
+    alert_id: int
+    kind: str
+    detail: str
+
+
+@register_event
+@dataclass(frozen=True, kw_only=True)
+class StaffAlertCleared(DomainEvent):
+    """The condition of alert `alert_id` no longer holds: its episode ended."""
+
+    TYPE = "verification.StaffAlertCleared"
+    VERSION = 1
+    STREAM_TYPE = ALERT_STREAM_TYPE
+
+    alert_id: int
+    kind: str
+    detail: str

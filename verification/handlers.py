@@ -4,7 +4,13 @@ from accounts.events import EmailConfirmed, UserRegistered
 from core.consumers import Defer, current_task_id
 from core.events import EventEnvelope
 from core.handlers import handler
-from verification.events import CedulaVerificationCompleted, CedulaVerificationFailed, CedulaVerificationRequested
+from verification.alerts import staff_alert_mail
+from verification.events import (
+    CedulaVerificationCompleted,
+    CedulaVerificationFailed,
+    CedulaVerificationRequested,
+    StaffAlertRaised,
+)
 from verification.notifications import cedula_result_mail
 from verification.services import LookupBusy, cedula_info_open, cedula_verification_run
 
@@ -59,3 +65,11 @@ def mail_waiting_for_staff(envelope: EventEnvelope) -> None:
     assert isinstance(event, CedulaVerificationFailed)  # the only event type this handler is registered for
     if event.next_retry_at is None:
         cedula_result_mail(cedula_info_id=event.cedula_info_id, event_id=envelope.event_id, result=event.outcome)
+
+
+@handler(StaffAlertRaised.TYPE, name="verification.mail_staff_alert", transactional=False)
+def mail_staff_alert(envelope: EventEnvelope) -> None:
+    """Once per episode: the alert's own mail claim makes a redelivery send nothing."""
+    event = envelope.event
+    assert isinstance(event, StaffAlertRaised)  # the only event type this handler is registered for
+    staff_alert_mail(alert_id=event.alert_id)

@@ -321,6 +321,31 @@ class LookupClaim(models.Model):
         return f"{self.request_id} ← {self.holder}"
 
 
+class StaffAlert(models.Model):
+    """One episode of a condition support staff must know about (verification/alerts.py): raised,
+    mailed once to the support staff, shown as a banner in the console until it clears. Written with
+    its events (StaffAlertRaised / StaffAlertCleared, stream `alert:<id>`)."""
+
+    kind = models.CharField(max_length=32)
+    detail = models.CharField(max_length=300)
+    raised_at = models.DateTimeField()
+    cleared_at = models.DateTimeField(null=True, blank=True)
+    # Taken before the mail is sent: a redelivered StaffAlertRaised sends nothing.
+    mail_claimed_at = models.DateTimeField(null=True, blank=True)
+    mailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            # At most one open episode per kind.
+            models.UniqueConstraint(
+                fields=["kind"], condition=models.Q(cleared_at__isnull=True), name="verif_one_open_alert_per_kind"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.raised_at:%Y-%m-%d %H:%M}{' (cleared)' if self.cleared_at else ''}"
+
+
 class ResultMailStatus(models.TextChoices):
     SENDING = "sending", "Enviándose"
     SENT = "sent", "Enviado"

@@ -57,7 +57,8 @@ def cedula_result_mail(*, cedula_info_id: int, event_id: uuid.UUID, result: str)
     if result not in MAILED_RESULTS:
         raise ValueError(f"no result mail for state {result!r}")
     with transaction.atomic():
-        info = CedulaInfo.objects.select_for_update().select_related("user").filter(pk=cedula_info_id).first()
+        # Locked alone: on PostgreSQL a row lock cannot reach the nullable side of the join to the person.
+        info = CedulaInfo.objects.select_for_update().filter(pk=cedula_info_id).first()
         existing = ResultMail.objects.filter(event_id=event_id).values_list("status", flat=True).first()
         if existing is not None:
             return existing  # a redelivery: this event was handled

@@ -21,6 +21,7 @@ from django_htmx.http import HTMX_STOP_POLLING
 from accounts.http import AuthenticatedHttpRequest
 from core.exceptions import ApplicationError
 from core.http import HtmxHttpRequest
+from verification.alerts import TITLES, staff_alerts_open
 from verification.selectors import (
     AttentionRecords,
     captcha_spend_today,
@@ -83,6 +84,7 @@ def _console_context(request: HttpRequest) -> dict:
         "query": query,
         "list_url": request.get_full_path(),
         "breakers": verification_breaker_states(known_sites=options["sites"]),
+        "alerts": [(alert, TITLES.get(alert.kind, alert.kind)) for alert in staff_alerts_open()],
         "captcha": captcha_spend_today(),
         "console_trigger": ui.poll_trigger(ui.console_poll_seconds()),
     }
