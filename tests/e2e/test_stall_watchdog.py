@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django_q.status import Stat
 from django_q.tasks import async_task
 
-from tests.processes import VENV_BIN, database_env, product_env, running
+from tests.processes import VENV_BIN, database_env, descendants, product_env, running
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -70,8 +70,12 @@ def test_a_cluster_alive_but_taking_no_task_turns_salud_red_and_a_restart_turns_
     client, settings, tmp_path, capsys
 ):
     settings.HEALTH_QUEUE_STALL_SECONDS = 3
-    with _cluster(tmp_path, "first"):
-        stat = _until(lambda: next(iter(Stat.get_all()), None), what="the cluster's heartbeat")
+    with _cluster(tmp_path, "first") as cluster:
+        # This cluster's heartbeat (the cache may still hold an earlier test's: its pusher is gone).
+        stat = _until(
+            lambda: next((s for s in Stat.get_all() if s.pusher in descendants(cluster.pid)), None),
+            what="the cluster's heartbeat",
+        )
         assert _flowing(client)
         os.kill(stat.pusher, signal.SIGSTOP)  # the cluster stops taking tasks; its sentinel reports on
         try:

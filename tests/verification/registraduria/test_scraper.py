@@ -130,15 +130,19 @@ def test_a_block_wins_over_errors_when_no_front_answers(simulator):
 
 
 def test_lookups_on_one_site_keep_the_configured_spacing(simulator, settings):
-    settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 1.0
+    settings.REGISTRADURIA_MIN_INTERVAL_SECONDS = 2.0
     for cedula in ("1000000010", "1000000013", "1000000030", "1000000011"):
         assert lookup(cedula, deadline_s=20).outcome in ("active", "not_found")
-    # A lookup starts with its page load: those are what the turns space out. (The turns themselves
-    # are exact; the page load follows a turn after the browser's set-up, which varies by tens of ms
-    # once the browser is warm: the first lookup here warms it.)
+    # A lookup starts with its page load: those are what the turns space out. The turns themselves
+    # are exact; the page's request reaches the site a little after its turn, by a delay that varies
+    # (tens of ms with Playwright on an idle machine; up to about 0.3 s seen with patchright, which
+    # intercepts the page's document request, beside a full CI run), so the gaps are allowed half a
+    # second less than the interval. Back to back, without turns, they are about 0.1 s. The
+    # submissions, the lookups proper, are spaced exactly (the next test). The first lookup warms
+    # the browser and is left out.
     times = simulator.state()["pages"]["wsp"][1:]
     assert len(times) == 3
-    assert all(b - a >= 0.9 for a, b in itertools.pairwise(times)), times
+    assert all(b - a >= 1.5 for a, b in itertools.pairwise(times)), times
 
 
 def test_submissions_keep_the_spacing_too_when_a_page_loads_faster_than_the_one_before(simulator, settings):
