@@ -311,15 +311,21 @@ def user_email_confirm(*, uidb64: str, token: str) -> User:
     return user
 
 
-def user_email_confirmation_resend(*, user: User) -> None:
-    """The person asks for their confirmation link again (at most ACCOUNTS_CONFIRMATION_MAILS_PER_HOUR)."""
-    if not user.awaits_email_confirmation:
-        raise ApplicationError("Su correo ya está confirmado.", code="already_confirmed")
-    if not confirmation_mail_allowed(user_id=user.pk):
+def _confirmation_mail_allowed_or_refuse(*, user_id: int) -> None:
+    """At most ACCOUNTS_CONFIRMATION_MAILS_PER_HOUR links an hour to one account (a confirmation or a
+    new address): past that, a Spanish refusal."""
+    if not confirmation_mail_allowed(user_id=user_id):
         raise ApplicationError(
             "Ya le enviamos varios correos hace poco. Revise también la carpeta de correo no deseado.",
             code="confirmation_throttled",
         )
+
+
+def user_email_confirmation_resend(*, user: User) -> None:
+    """The person asks for their confirmation link again (at most ACCOUNTS_CONFIRMATION_MAILS_PER_HOUR)."""
+    if not user.awaits_email_confirmation:
+        raise ApplicationError("Su correo ya está confirmado.", code="already_confirmed")
+    _confirmation_mail_allowed_or_refuse(user_id=user.pk)
     with transaction.atomic():
         event_store.append(
             stream_id=user.pk,
@@ -600,11 +606,7 @@ def user_email_change_request(*, user: User, new_email: str, password: str) -> N
         raise ApplicationError(EMAIL_CHANGE_WRONG_PASSWORD, code="wrong_password")
     if new_email.lower() == user.email.lower():
         raise ApplicationError("Ese ya es su correo.", code="same_email")
-    if not confirmation_mail_allowed(user_id=user.pk):
-        raise ApplicationError(
-            "Ya le enviamos varios correos hace poco. Revise también la carpeta de correo no deseado.",
-            code="confirmation_throttled",
-        )
+    _confirmation_mail_allowed_or_refuse(user_id=user.pk)
     with transaction.atomic():
         User.objects.filter(pk=user.pk).update(pending_email=new_email)
         user.pending_email = new_email

@@ -6,25 +6,7 @@
   const VERSION = 'paulirish/headless-cat-n-mouse@0c4aaac0ca9b (1.3.0)';
   const WATCHDOG_MS = 30000;
 
-  function pmFinish(result) {
-    const root = document.documentElement;
-    if (root.dataset.pmDone) return;
-    const out = Object.assign({ detector: DETECTOR, version: VERSION, checks: [], summary: {}, error: null }, result);
-    const el = document.createElement('script');
-    el.type = 'application/json';
-    el.id = 'pm-result';
-    el.textContent = JSON.stringify(out);
-    document.body.appendChild(el);
-    const view = document.getElementById('pm-view');
-    if (view) view.textContent = JSON.stringify(out, null, 2);
-    root.dataset.pmDone = '1';
-  }
-
-  function pmFail(err) {
-    pmFinish({ error: String((err && err.message) || err) });
-  }
-
-  setTimeout(() => pmFail('timed out after ' + WATCHDOG_MS + ' ms'), WATCHDOG_MS);
+  const { finish: pmFinish, fail: pmFail } = pmResult(DETECTOR, VERSION, WATCHDOG_MS);  // result.js, shared by the pages
 
   (async () => {
     try {

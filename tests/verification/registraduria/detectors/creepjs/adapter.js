@@ -7,23 +7,7 @@
   const VERSION = 'abrahamjuliot/creepjs@e3180674a78f (docs/creep.js, 2026-03-23)';
   const WATCHDOG_MS = 55000;
 
-  function pmFinish(result) {
-    const root = document.documentElement;
-    if (root.dataset.pmDone) return;
-    const out = Object.assign({ detector: DETECTOR, version: VERSION, checks: [], summary: {}, error: null }, result);
-    const el = document.createElement('script');
-    el.type = 'application/json';
-    el.id = 'pm-result';
-    el.textContent = JSON.stringify(out);
-    document.body.appendChild(el);
-    root.dataset.pmDone = '1';
-  }
-
-  function pmFail(err) {
-    pmFinish({ error: String((err && err.message) || err) });
-  }
-
-  setTimeout(() => pmFail('timed out after ' + WATCHDOG_MS + ' ms waiting for CreepJS'), WATCHDOG_MS);
+  const { finish: pmFinish, fail: pmFail } = pmResult(DETECTOR, VERSION, WATCHDOG_MS);  // result.js, shared by the pages
 
   function traits(group, prefix, severity, checks) {
     const fired = [];

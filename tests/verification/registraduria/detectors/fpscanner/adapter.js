@@ -7,25 +7,7 @@ const DETECTOR = 'fpscanner';
 const VERSION = '1.0.2';
 const WATCHDOG_MS = 45000;
 
-function pmFinish(result) {
-  const root = document.documentElement;
-  if (root.dataset.pmDone) return;
-  const out = Object.assign({ detector: DETECTOR, version: VERSION, checks: [], summary: {}, error: null }, result);
-  const el = document.createElement('script');
-  el.type = 'application/json';
-  el.id = 'pm-result';
-  el.textContent = JSON.stringify(out);
-  document.body.appendChild(el);
-  const view = document.getElementById('pm-view');
-  if (view) view.textContent = JSON.stringify(out, null, 2);
-  root.dataset.pmDone = '1';
-}
-
-function pmFail(err) {
-  pmFinish({ error: String((err && err.message) || err) });
-}
-
-setTimeout(() => pmFail('timed out after ' + WATCHDOG_MS + ' ms'), WATCHDOG_MS);
+const { finish: pmFinish, fail: pmFail } = pmResult(DETECTOR, VERSION, WATCHDOG_MS);  // result.js, shared by the pages
 
 // The signal behind each rule, shown as the check's detail.
 function signalFor(name, s) {

@@ -6,23 +6,7 @@ const VERSION = 'intoli/intoli-article-materials@b01010ddc769 (rounds I and II)'
 const WATCHDOG_MS = 30000;
 const SETTLE_MS = 5000;
 
-function pmFinish(result) {
-  const root = document.documentElement;
-  if (root.dataset.pmDone) return;
-  const out = Object.assign({ detector: DETECTOR, version: VERSION, checks: [], summary: {}, error: null }, result);
-  const el = document.createElement('script');
-  el.type = 'application/json';
-  el.id = 'pm-result';
-  el.textContent = JSON.stringify(out);
-  document.body.appendChild(el);
-  root.dataset.pmDone = '1';
-}
-
-function pmFail(err) {
-  pmFinish({ error: String((err && err.message) || err) });
-}
-
-setTimeout(() => pmFail('timed out after ' + WATCHDOG_MS + ' ms'), WATCHDOG_MS);
+const { finish: pmFinish, fail: pmFail } = pmResult(DETECTOR, VERSION, WATCHDOG_MS);  // result.js, shared by the pages
 
 function settled() {
   const pending = ['permissions-result', 'broken-image-dimensions'];
