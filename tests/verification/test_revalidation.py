@@ -58,9 +58,13 @@ def test_an_old_result_is_checked_again_and_a_changed_one_is_audited_and_mailed(
 
 def _old_results(count: int, *, days: int = 100) -> list[CedulaInfo]:
     at = timezone.now() - timedelta(days=days)
+    # Cédulas ending in 0: the stand-in answers "active" again (a random one could fail and wait).
     return [
         CedulaInfo.objects.create(
-            user=UserFactory.create(), status=S.ACTIVE, requested_at=at, last_checked_at=at + timedelta(seconds=i)
+            user=UserFactory.create(cedula=f"1024{i:05d}0"),
+            status=S.ACTIVE,
+            requested_at=at,
+            last_checked_at=at + timedelta(seconds=i),
         )
         for i in range(count)
     ]
